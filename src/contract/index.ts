@@ -1,0 +1,3 @@
+// The contract between proxy and widget: schemas and their inferred types.
+export * from './errors.js';
+export * from './tracking-view.js';
