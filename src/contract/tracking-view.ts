@@ -83,6 +83,8 @@ export const MilestoneSchema = z.object({
   state: MilestoneStateSchema,
   at: Timestamp.optional(),
   detail: z.string().max(100).optional(),
+  /** fulfillment on hold: the shopper-safe reason (never fraud-related wording). */
+  reason: z.string().max(100).optional(),
 });
 export type Milestone = z.infer<typeof MilestoneSchema>;
 
