@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { constantTimeEqual, EMAIL_MAX_LENGTH, parseEmail } from './email.js';
+
+describe('parseEmail accepts addresses and normalises them', () => {
+  it.each([
+    ['a@b.co', 'a@b.co'],
+    ['  Jane.Doe@Example.COM ', 'jane.doe@example.com'],
+    ['jane+orders@example.co.uk', 'jane+orders@example.co.uk'],
+    ["o'brien@example.ie", "o'brien@example.ie"],
+    ['first_last-1@sub.example-shop.com', 'first_last-1@sub.example-shop.com'],
+    ['a..b@me.com', 'a..b@me.com'],
+    ['user@xn--p1ai.xn--p1ai', 'user@xn--p1ai.xn--p1ai'],
+    ['jürgen@müller.de', 'jürgen@müller.de'],
+    ['ａ＠ｂ．ｃｏｍ', 'a@b.com'],
+    ['\u3000a@b.com\n', 'a@b.com'],
+    [`${'l'.repeat(64)}@example.com`, `${'l'.repeat(64)}@example.com`],
+  ])('%j as %j', (input, value) => {
+    expect(parseEmail(input)).toEqual({ ok: true, value });
+  });
+
+  it('accepts an address of exactly the maximum length', () => {
+    const domain = `${'d'.repeat(63)}.${'d'.repeat(63)}.${'d'.repeat(63)}.com`;
+    const email = `${'l'.repeat(EMAIL_MAX_LENGTH - domain.length - 1)}@${domain}`;
+    expect(email).toHaveLength(EMAIL_MAX_LENGTH);
+    expect(parseEmail(email)).toEqual({ ok: true, value: email });
+  });
+});
+
+describe('parseEmail rejects', () => {
+  it.each(['', '   ', '\n\t'])('empty input %j as required', (input) => {
+    expect(parseEmail(input)).toEqual({ ok: false, issue: 'required' });
+  });
+
+  it.each([
+    [
+      'a whole address over 254 characters',
+      `a@${'d'.repeat(63)}.${'d'.repeat(63)}.${'d'.repeat(63)}.${'d'.repeat(63)}.com`,
+    ],
+    ['a local part over 64 characters', `${'l'.repeat(65)}@example.com`],
+  ])('%s as too_long', (_why, input) => {
+    expect(parseEmail(input)).toEqual({ ok: false, issue: 'too_long' });
+  });
+
+  it.each([
+    ['no @', 'jane.example.com'],
+    ['nothing before @', '@example.com'],
+    ['nothing after @', 'jane@'],
+    ['two @', 'jane@doe@example.com'],
+    ['no top-level domain', 'jane@localhost'],
+    ['a one-letter top-level domain', 'jane@example.c'],
+    ['a numeric top-level domain', 'jane@10.0.0.1'],
+    ['a space inside', 'jane doe@example.com'],
+    ['a space in the domain', 'jane@exa mple.com'],
+    ['a tab inside', 'jane\t@example.com'],
+    ['a null character', 'jane\u0000@example.com'],
+    ['a control character', 'ja\u0007ne@example.com'],
+    ['a zero-width space', 'jane\u200b@example.com'],
+    ['a bidi override', '\u202ejane@example.com'],
+    ['a leading dot', '.jane@example.com'],
+    ['a trailing dot before @', 'jane.@example.com'],
+    ['an empty domain label', 'jane@example..com'],
+    ['a trailing dot', 'jane@example.com.'],
+    ['a domain label starting with a hyphen', 'jane@-example.com'],
+    ['a domain label ending with a hyphen', 'jane@example-.com'],
+    ['an underscore in the domain', 'jane@ex_ample.com'],
+    ['quotes', '"jane"@example.com'],
+    ['angle brackets', '<jane@example.com>'],
+    ['a display name', 'Jane <jane@example.com>'],
+    ['a comma list', 'a@b.com,c@d.com'],
+    ['a semicolon', 'a@b.com;'],
+    ['a bracketed IP', 'jane@[10.0.0.1]'],
+    ['a backslash', 'ja\\ne@example.com'],
+    ['a domain label over 63 characters', `jane@${'d'.repeat(64)}.com`],
+  ])('%s as invalid_format', (_why, input) => {
+    expect(parseEmail(input)).toEqual({ ok: false, issue: 'invalid_format' });
+  });
+});
+
+describe('constantTimeEqual', () => {
+  it.each([
+    ['', ''],
+    ['a@b.com', 'a@b.com'],
+    ['jürgen@müller.de', 'jürgen@müller.de'],
+  ])('is true for equal strings %j', (a, b) => {
+    expect(constantTimeEqual(a, b)).toBe(true);
+  });
+
+  it.each([
+    ['a@b.com', 'a@b.con'],
+    ['a@b.com', 'b@b.com'],
+    ['a@b.com', 'a@b.co'],
+    ['a@b.co', 'a@b.com'],
+    ['', 'a'],
+    ['a', 'a\u0000'],
+    ['A@b.com', 'a@b.com'],
+  ])('is false for %j and %j', (a, b) => {
+    expect(constantTimeEqual(a, b)).toBe(false);
+  });
+});
