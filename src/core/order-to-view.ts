@@ -1,20 +1,275 @@
 // Shopify order → TrackingView: the pure heart of the product. Whitelists fields; no personal data passes.
-// PROVISIONAL: the signature is fixed; the implementation is being completed with its tests.
-import type { TrackingView } from '../contract/tracking-view.js';
-import type { ShopifyOrder } from '../shopify/order-schema.js';
+import type {
+  LineItem,
+  Milestone,
+  Shipment,
+  ShipmentStatus,
+  TrackingEvent,
+  TrackingView,
+} from '../contract/tracking-view.js';
+import type {
+  ShopifyFulfillment,
+  ShopifyFulfillmentEvent,
+  ShopifyFulfillmentOrder,
+  ShopifyOrder,
+} from '../shopify/order-schema.js';
+import {
+  financialStep,
+  fulfillmentOrderPhase,
+  fulfillmentRecordUse,
+  fulfillmentStep,
+  holdReason,
+  returnStep,
+  shipmentStatusFromDisplay,
+  shipmentStatusFromEvent,
+} from './shopify-status.js';
+
+// Contract limits (src/contract): free text is shortened to fit, identifiers and times that do not
+// fit are left out, because a cut tracking number or URL would point somewhere else.
+const MAX = { name: 100, item: 500, carrier: 100, message: 1000, location: 300, enum: 100 };
+const MAX_ID = { trackingNumber: 100, trackingUrl: 2000, time: 64 };
+
+function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const end = /[\uD800-\uDBFF]/.test(text.charAt(max - 1)) ? max - 1 : max;
+  return text.slice(0, end);
+}
+
+function text(value: string | null | undefined, max: number): string | undefined {
+  const trimmed = value?.trim();
+  return trimmed ? clip(trimmed, max) : undefined;
+}
+
+function identifier(value: string | null | undefined, max: number): string | undefined {
+  const trimmed = value?.trim();
+  return trimmed && trimmed.length <= max ? trimmed : undefined;
+}
+
+const time = (value: string | null | undefined) => identifier(value, MAX_ID.time);
+
+// The widget puts this in an href: only web links, never `javascript:` or `data:` from some app.
+function webLink(value: string | null | undefined): string | undefined {
+  const url = identifier(value, MAX_ID.trackingUrl);
+  return url && /^https?:\/\/[^\s]+$/i.test(url) ? url : undefined;
+}
+
+/** Drops keys whose value is undefined so the JSON carries only what is known. */
+function defined<T extends object>(record: T): T {
+  return Object.fromEntries(Object.entries(record).filter(([, v]) => v !== undefined)) as T;
+}
+
+// Times are compared as instants; text that does not parse sorts after every real time.
+function instant(at: string | undefined): number {
+  const ms = at === undefined ? Number.NaN : Date.parse(at);
+  return Number.isNaN(ms) ? Number.POSITIVE_INFINITY : ms;
+}
+
+function pickTime(times: (string | undefined)[], pick: 'earliest' | 'latest'): string | undefined {
+  const known = times.filter((t): t is string => t !== undefined);
+  const parsed = known.filter((t) => Number.isFinite(instant(t)));
+  if (parsed.length === 0) return known[0];
+  const sign = pick === 'earliest' ? 1 : -1;
+  return parsed.reduce((best, t) => (sign * (instant(t) - instant(best)) < 0 ? t : best));
+}
+
+function toEvent(node: ShopifyFulfillmentEvent): TrackingEvent | undefined {
+  const at = time(node.happenedAt);
+  if (!at) return undefined;
+  const place = [node.city, node.province, node.country]
+    .map((part) => part?.trim())
+    .filter(Boolean)
+    .join(', ');
+  return defined({
+    status: shipmentStatusFromEvent(node.status),
+    at,
+    message: text(node.message, MAX.message),
+    location: text(place, MAX.location),
+    source: 'shopify' as const,
+    rawStatus: clip(node.status, MAX.enum),
+  });
+}
+
+function newestFirst(events: TrackingEvent[]): TrackingEvent[] {
+  // Unparseable times go last rather than pretending to be the latest news.
+  const key = (e: TrackingEvent) => {
+    const ms = instant(e.at);
+    return Number.isFinite(ms) ? ms : Number.NEGATIVE_INFINITY;
+  };
+  return events
+    .map((e, i) => ({ e, i }))
+    .sort((a, b) => key(b.e) - key(a.e) || a.i - b.i)
+    .map(({ e }) => e);
+}
+
+function shipmentStatus(fulfillment: ShopifyFulfillment, events: TrackingEvent[]): ShipmentStatus {
+  if (time(fulfillment.deliveredAt)) return 'delivered';
+  const fromDisplay = shipmentStatusFromDisplay(fulfillment.displayStatus);
+  // FULFILLED and unknown display statuses say nothing about the parcel; an event may.
+  return fromDisplay !== 'unknown' ? fromDisplay : (events[0]?.status ?? 'unknown');
+}
+
+function fulfillmentLineItems(fulfillment: ShopifyFulfillment): LineItem[] {
+  return fulfillment.fulfillmentLineItems.nodes.flatMap(({ quantity, lineItem }) =>
+    quantity == null
+      ? []
+      : [{ name: clip(lineItem.name, MAX.item), quantity: Math.max(0, quantity) }],
+  );
+}
+
+function toShipments(fulfillment: ShopifyFulfillment): Shipment[] {
+  const events = newestFirst(
+    fulfillment.events.nodes.map(toEvent).filter((e): e is TrackingEvent => e !== undefined),
+  );
+  const lineItems = fulfillmentLineItems(fulfillment);
+  const base = (): Shipment =>
+    defined({
+      status: shipmentStatus(fulfillment, events),
+      rawStatus: fulfillment.displayStatus ? clip(fulfillment.displayStatus, MAX.enum) : undefined,
+      shippedAt: time(fulfillment.inTransitAt) ?? time(fulfillment.createdAt),
+      estimatedDeliveryAt: time(fulfillment.estimatedDeliveryAt),
+      deliveredAt: time(fulfillment.deliveredAt),
+      events: events.map((e) => ({ ...e })),
+      lineItems: lineItems.map((item) => ({ ...item })),
+    });
+  const tracking = fulfillment.trackingInfo.filter(
+    (t) => t.company?.trim() || t.number?.trim() || t.url?.trim(),
+  );
+  if (tracking.length === 0) return [base()];
+  // Several tracking numbers on one fulfillment are several parcels travelling separately.
+  return tracking.map((info) => {
+    const carrier = text(info.company, MAX.carrier);
+    return defined({
+      ...base(),
+      carrier: carrier ? { name: carrier } : undefined,
+      trackingNumber: identifier(info.number, MAX_ID.trackingNumber),
+      trackingUrl: webLink(info.url),
+    });
+  });
+}
+
+function shipmentsOf(order: ShopifyOrder): Shipment[] {
+  return order.fulfillments
+    .filter((f) => fulfillmentRecordUse(f.status) === 'shown')
+    .map((f, i) => ({ f, i }))
+    .sort((a, b) => instant(a.f.createdAt) - instant(b.f.createdAt) || a.i - b.i)
+    .flatMap(({ f }) => toShipments(f));
+}
+
+function shopperHoldReason(orders: ShopifyFulfillmentOrder[]): string {
+  const held = orders.filter((fo) => fulfillmentOrderPhase(fo.status) === 'on_hold');
+  const reasons = (held.length > 0 ? held : orders).flatMap((fo) =>
+    fo.fulfillmentHolds.map((hold) => holdReason(hold.reason)),
+  );
+  // A specific reason helps the shopper more than `other`, whichever hold Shopify lists first.
+  return reasons.find((reason) => reason !== 'other') ?? 'other';
+}
+
+function fulfillmentMilestone(order: ShopifyOrder): Milestone {
+  const step = fulfillmentStep(order.displayFulfillmentStatus);
+  const orders = order.fulfillmentOrders.nodes;
+  const anyHeld = orders.some((fo) => fulfillmentOrderPhase(fo.status) === 'on_hold');
+  if (step.detail === 'on_hold' || (step.state === 'current' && anyHeld)) {
+    return {
+      key: 'fulfillment',
+      state: 'current',
+      detail: 'on_hold',
+      reason: shopperHoldReason(orders),
+    };
+  }
+  if (step.detail === 'scheduled') {
+    const at = pickTime(
+      orders
+        .filter((fo) => fulfillmentOrderPhase(fo.status) === 'scheduled')
+        .map((fo) => time(fo.fulfillAt)),
+      'earliest',
+    );
+    return defined({ key: 'fulfillment', ...step, at });
+  }
+  return { key: 'fulfillment', ...step };
+}
+
+function shippedMilestone(live: Shipment[]): Milestone {
+  if (live.length === 0) return { key: 'shipped', state: 'upcoming' };
+  return defined({
+    key: 'shipped',
+    state: 'done',
+    at: pickTime(
+      live.map((s) => s.shippedAt),
+      'earliest',
+    ),
+  });
+}
+
+const DELIVERY_PROBLEMS: ShipmentStatus[] = ['attempted_delivery', 'failure', 'returned_to_sender'];
+const DELIVERY_NEAR: ShipmentStatus[] = ['out_for_delivery', 'ready_for_pickup'];
+
+function deliveredMilestone(live: Shipment[], fullyFulfilled: boolean): Milestone {
+  const key = 'delivered';
+  const delivered = live.filter((s) => s.status === 'delivered');
+  if (live.length > 0 && delivered.length === live.length && fullyFulfilled) {
+    return defined({
+      key,
+      state: 'done',
+      at: pickTime(
+        delivered.map((s) => s.deliveredAt),
+        'latest',
+      ),
+    });
+  }
+  const problem = DELIVERY_PROBLEMS.find((status) => live.some((s) => s.status === status));
+  if (problem) return { key, state: 'problem', detail: problem };
+  const near = DELIVERY_NEAR.find((status) => live.some((s) => s.status === status));
+  if (near) return { key, state: 'current', detail: near };
+  if (delivered.length > 0) return { key, state: 'current', detail: 'partial' };
+  return { key, state: 'upcoming' };
+}
+
+function milestonesOf(order: ShopifyOrder, shipments: Shipment[]): Milestone[] {
+  const milestones: Milestone[] = [
+    defined({ key: 'placed', state: 'done', at: time(order.processedAt) }),
+  ];
+  const payment = financialStep(order.displayFinancialStatus);
+  if (payment) milestones.push({ key: 'payment', ...payment });
+
+  const live = shipments.filter((s) => s.status !== 'cancelled');
+  const cancelled = Boolean(order.cancelledAt);
+  if (!cancelled || live.length > 0) {
+    const base = fulfillmentStep(order.displayFulfillmentStatus);
+    milestones.push(fulfillmentMilestone(order));
+    if (base.detail !== 'not_required') {
+      milestones.push(
+        shippedMilestone(live),
+        deliveredMilestone(live, base.detail === 'fulfilled'),
+      );
+    }
+  }
+
+  const returned = returnStep(order.returnStatus);
+  if (returned) milestones.push({ key: 'return', ...returned });
+  if (cancelled) {
+    milestones.push(defined({ key: 'cancelled', state: 'problem', at: time(order.cancelledAt) }));
+  }
+  return milestones;
+}
 
 export function orderToTrackingView(order: ShopifyOrder): TrackingView {
+  const shipments = shipmentsOf(order);
   return {
     order: {
-      name: order.name,
-      processedAt: order.processedAt,
+      name: clip(order.name, MAX.name),
+      processedAt: clip(order.processedAt, MAX_ID.time),
       cancelled: Boolean(order.cancelledAt),
-      financialStatus: order.displayFinancialStatus ?? null,
-      fulfillmentStatus: order.displayFulfillmentStatus,
-      returnStatus: order.returnStatus,
-      lineItems: order.lineItems.nodes.map(({ name, quantity }) => ({ name, quantity })),
+      financialStatus: order.displayFinancialStatus
+        ? clip(order.displayFinancialStatus, MAX.enum)
+        : null,
+      fulfillmentStatus: clip(order.displayFulfillmentStatus, MAX.enum),
+      returnStatus: clip(order.returnStatus, MAX.enum),
+      lineItems: order.lineItems.nodes.map(({ name, quantity }) => ({
+        name: clip(name, MAX.item),
+        quantity: Math.max(0, quantity),
+      })),
     },
-    milestones: [{ key: 'placed', state: 'done', at: order.processedAt }],
-    shipments: [],
+    milestones: milestonesOf(order, shipments),
+    shipments,
   };
 }
