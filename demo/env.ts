@@ -1,0 +1,43 @@
+// The settings the demo gives the proxy: a self-contained local Shopify by default, a real store when asked.
+import { ADMIN_API_VERSION } from '../src/shopify/api-version.js';
+
+export const DEMO_SHOP = 'demo-store.myshopify.com';
+export const ADMIN_PATH = `/admin/api/${ADMIN_API_VERSION}/graphql.json`;
+export const BRING_PATH = '/carriers/bring/tracking.json';
+
+export interface DemoSettings {
+  /** `local`: the Admin emulator with seeded orders; `store`: the developer's real shop. */
+  mode: 'local' | 'store';
+  env: Record<string, string | undefined>;
+}
+
+/**
+ * With SHOPIFY_SHOP and SHOPIFY_ADMIN_TOKEN set, the developer's store is used (and their endpoint
+ * and carrier keys, if any). Otherwise every Shopify and carrier URL points back at this server.
+ * Other settings (rate limits, cache) pass through either way. The app secret only has to agree
+ * between the local app proxy and the proxy, so a fresh one is made when none is given.
+ */
+export function demoSettings(
+  given: Record<string, string | undefined>,
+  origin: string,
+  randomSecret: () => string,
+): DemoSettings {
+  const secret = given.SHOPIFY_API_SECRET?.trim() || randomSecret();
+  if (given.SHOPIFY_SHOP?.trim() && given.SHOPIFY_ADMIN_TOKEN?.trim()) {
+    return { mode: 'store', env: { ...given, SHOPIFY_API_SECRET: secret } };
+  }
+  return {
+    mode: 'local',
+    env: {
+      ...given,
+      SHOPIFY_API_SECRET: secret,
+      SHOPIFY_SHOP: DEMO_SHOP,
+      SHOPIFY_ADMIN_TOKEN: `shpat_demo_${randomSecret()}`,
+      SHOPIFY_ADMIN_ENDPOINT: `${origin}${ADMIN_PATH}`,
+      BRING_API_UID: 'demo@example.com',
+      BRING_API_KEY: `demo-${randomSecret()}`,
+      BRING_TRACKING_URL: `${origin}${BRING_PATH}`,
+      BRING_CLIENT_URL: origin,
+    },
+  };
+}
