@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { constantTimeEqual, EMAIL_MAX_LENGTH, parseEmail } from './email.js';
+import { constantTimeEqual, EMAIL_MAX_LENGTH, normalizeEmail, parseEmail } from './email.js';
 
 describe('parseEmail accepts addresses and normalises them', () => {
   it.each([
@@ -95,5 +95,22 @@ describe('constantTimeEqual', () => {
     ['A@b.com', 'a@b.com'],
   ])('is false for %j and %j', (a, b) => {
     expect(constantTimeEqual(a, b)).toBe(false);
+  });
+});
+
+describe('normalizeEmail', () => {
+  it.each([
+    [' Jane.Doe@Example.COM\n', 'jane.doe@example.com'],
+    ['ｊａｎｅ＠ｅｘａｍｐｌｅ．ｃｏｍ', 'jane@example.com'],
+    ['not an address', 'not an address'],
+  ])('folds %j to %j, the value parseEmail returns for valid input', (input, folded) => {
+    expect(normalizeEmail(input)).toBe(folded);
+  });
+
+  it('makes a stored address equal to what the shopper typed in another form', () => {
+    const typed = parseEmail('  ＪＡＮＥ@example.com ');
+    expect(typed.ok && constantTimeEqual(normalizeEmail('Jane@Example.com'), typed.value)).toBe(
+      true,
+    );
   });
 });

@@ -23,10 +23,18 @@ function isDomain(domain: string): boolean {
   );
 }
 
+/**
+ * The form two addresses are compared in. Apply it to the address stored on the order too, so both
+ * sides are folded the same way.
+ */
+export function normalizeEmail(input: string): string {
+  // NFKC turns full-width input (`ａ＠ｂ．ｃｏｍ` from some keyboards) into the address meant.
+  return input.normalize('NFKC').trim().toLowerCase();
+}
+
 /** Trims and lower-cases; rejects empty, over 254 characters, or not shaped like local@domain.tld. */
 export function parseEmail(input: string): EmailResult {
-  // NFKC turns full-width input (`ａ＠ｂ．ｃｏｍ` from some keyboards) into the address meant.
-  const value = input.normalize('NFKC').trim().toLowerCase();
+  const value = normalizeEmail(input);
   if (!value) return { ok: false, issue: 'required' };
   if (value.length > EMAIL_MAX_LENGTH) return { ok: false, issue: 'too_long' };
   const at = value.indexOf('@');
