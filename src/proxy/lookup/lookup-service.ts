@@ -1,0 +1,125 @@
+// The lookup use case: limits, cache and coalescing, one Admin call, whitelisted view, carrier enrichment.
+import { createHash } from 'node:crypto';
+import type { TrackingEnricher } from '../../carriers/index.js';
+import {
+  type OrderList,
+  type TrackingView,
+  TrackingViewSchema,
+} from '../../contract/tracking-view.js';
+import { orderToTrackingView } from '../../core/order-to-view.js';
+import type { Logger } from '../../core/ports.js';
+import type { AdminQuery, TimeoutSignal } from '../admin/admin-graphql.js';
+import { CoalescingCache } from '../cache/coalescing-cache.js';
+import { httpError } from '../errors/http-error.js';
+import { UpstreamError } from '../errors/upstream-error.js';
+import type { RateLimits } from '../limits/rate-limits.js';
+import { customerOrders } from './customer-orders.js';
+import { findOrder, type OrderQuery } from './find-order.js';
+
+/** Seconds a shopper is asked to wait after an upstream fault. */
+export const UPSTREAM_RETRY_AFTER_S = 5;
+
+export interface LookupServiceOptions {
+  cacheMax: number;
+  cacheTtlMs: number;
+  carrierBudgetMs: number;
+}
+
+export interface LookupServiceDeps {
+  admin: AdminQuery;
+  limits: RateLimits;
+  enrich: TrackingEnricher;
+  clock: () => number;
+  timeoutSignal: TimeoutSignal;
+  logger: Logger;
+}
+
+export interface Answer<T> {
+  value: T;
+  cacheHit: boolean;
+}
+
+export interface LookupService {
+  /** Throws HttpError: order_not_found (unknown or wrong email alike), rate_limited, upstream_unavailable. */
+  lookup(shop: string, query: OrderQuery): Promise<Answer<TrackingView>>;
+  customerOrders(shop: string, customerId: string): Promise<Answer<OrderList>>;
+}
+
+type Entry = { view: TrackingView } | { list: OrderList };
+
+export function createLookupService(
+  options: LookupServiceOptions,
+  deps: LookupServiceDeps,
+): LookupService {
+  const cache = new CoalescingCache<Entry>({
+    max: options.cacheMax,
+    ttlMs: options.cacheTtlMs,
+    clock: deps.clock,
+  });
+
+  /** Only Admin calls count against the shop's limit: cache hits and coalesced waiters are free. */
+  async function callAdmin<T>(shop: string, run: () => Promise<T>): Promise<T> {
+    await deps.limits.hitShop(shop);
+    try {
+      return await run();
+    } catch (error) {
+      if (!(error instanceof UpstreamError)) throw error;
+      deps.logger.error({
+        event: 'upstream_fault',
+        fault: error.fault,
+        httpStatus: error.httpStatus,
+      });
+      throw httpError('upstream_unavailable', { retryAfter: UPSTREAM_RETRY_AFTER_S, cause: error });
+    }
+  }
+
+  async function enrich(view: TrackingView): Promise<TrackingView> {
+    const enriched = await deps.enrich(view, deps.timeoutSignal(options.carrierBudgetMs));
+    // The whitelist again, after carriers: zod drops any key the contract does not name.
+    const parsed = TrackingViewSchema.safeParse(enriched);
+    if (parsed.success) return parsed.data;
+    deps.logger.warn({ event: 'carrier_view_invalid', issues: parsed.error.issues.length });
+    return view;
+  }
+
+  return {
+    async lookup(shop, query) {
+      const orderKey = query.orderNumber.bare.toLowerCase();
+      await deps.limits.assertOrderOpen(shop, orderKey);
+      const who = query.email !== null ? `e:${query.email}` : `c:${query.customerId}`;
+      const key = `v\n${shop}\n${orderKey}\n${sha256(who)}`;
+      const { value, hit } = await cache.get(
+        key,
+        () =>
+          callAdmin(shop, async () => {
+            const order = await findOrder(deps.admin, query);
+            if (!order) return null;
+            const view = TrackingViewSchema.safeParse(orderToTrackingView(order));
+            if (!view.success) throw new UpstreamError('malformed', 'order does not fit the view');
+            return { view: view.data };
+          }),
+        () => true,
+      );
+      if (!value || !('view' in value)) {
+        await deps.limits.recordOrderFailure(shop, orderKey);
+        throw httpError('order_not_found');
+      }
+      return { value: await enrich(value.view), cacheHit: hit };
+    },
+
+    async customerOrders(shop, customerId) {
+      const key = `o\n${shop}\n${customerId}`;
+      const { value, hit } = await cache.get(
+        key,
+        () => callAdmin(shop, async () => ({ list: await customerOrders(deps.admin, customerId) })),
+        () => true,
+      );
+      if (!value || !('list' in value)) throw httpError('internal_error');
+      return { value: value.list, cacheHit: hit };
+    },
+  };
+}
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('base64url');
+}

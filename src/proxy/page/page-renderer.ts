@@ -1,0 +1,12 @@
+// The no-JS page's renderer, chosen in one place so the widget's components can replace the plain HTML.
+import type { TrackingView } from '../../contract/tracking-view.js';
+import { type FormError, type FormState, renderForm, renderTimeline } from './plain-page.js';
+
+export type { FormError, FormState };
+
+export interface PageRenderer {
+  timeline(view: TrackingView, form: FormState): string;
+  form(form: FormState, error: FormError | undefined): string;
+}
+
+export const plainPageRenderer: PageRenderer = { timeline: renderTimeline, form: renderForm };

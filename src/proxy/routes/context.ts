@@ -1,0 +1,26 @@
+// What every route gets: the request, its URL, the services, and the fields of the request's log line.
+
+import type { Clock } from '../../core/ports.js';
+import type { ProxyConfig } from '../config.js';
+import type { RateLimits } from '../limits/rate-limits.js';
+import type { LookupService } from '../lookup/lookup-service.js';
+import type { PageRenderer } from '../page/page-renderer.js';
+
+export interface LogFields {
+  shop?: string;
+  cacheHit?: boolean;
+  errorCode?: string;
+}
+
+export interface RouteContext {
+  request: Request;
+  url: URL;
+  config: ProxyConfig;
+  service: LookupService;
+  limits: RateLimits;
+  pages: PageRenderer;
+  clock: Clock;
+  log: LogFields;
+}
+
+export type Route = (ctx: RouteContext) => Promise<Response>;

@@ -1,0 +1,53 @@
+// POST /proxy/lookup: JSON for the widget, or a form post from the no-JS block answered with a Liquid page.
+import { HttpError, httpError } from '../errors/http-error.js';
+import { liquidResponse } from '../page/liquid-response.js';
+import { clientIp } from '../request/client-ip.js';
+import { bodyKind, lookupInput, type RawLookupFields, rawFields } from '../request/lookup-input.js';
+import { readBody } from '../request/read-body.js';
+import { verifyRequest } from '../verify-request.js';
+import type { RouteContext } from './context.js';
+import { jsonResponse } from './json.js';
+
+export async function lookup(ctx: RouteContext): Promise<Response> {
+  const signed = verifyRequest(ctx.url, ctx.config.apiSecret, ctx.config.shop, ctx.clock());
+  ctx.log.shop = signed.shop;
+  const kind = bodyKind(ctx.request.headers.get('content-type'));
+  if (!kind) throw httpError('unsupported_media_type');
+  const text = await readBody(ctx.request);
+
+  if (kind === 'json') {
+    await ctx.limits.hitIp(clientIp(ctx.request.headers));
+    const input = lookupInput(rawFields('json', text), signed.customerId !== null);
+    const answer = await ctx.service.lookup(signed.shop, {
+      ...input,
+      customerId: signed.customerId,
+    });
+    ctx.log.cacheHit = answer.cacheHit;
+    return jsonResponse(answer.value);
+  }
+
+  // The form's answer is always a page the theme can show: the timeline, or the form with the error.
+  let raw: RawLookupFields = { orderNumber: '', email: '', locale: undefined, returnTo: undefined };
+  try {
+    raw = rawFields('form', text);
+    await ctx.limits.hitIp(clientIp(ctx.request.headers));
+    const input = lookupInput(raw, signed.customerId !== null);
+    const answer = await ctx.service.lookup(signed.shop, {
+      ...input,
+      customerId: signed.customerId,
+    });
+    ctx.log.cacheHit = answer.cacheHit;
+    return liquidResponse(ctx.pages.timeline(answer.value, raw));
+  } catch (error) {
+    if (
+      !(error instanceof HttpError) ||
+      (error.status >= 500 && error.code !== 'upstream_unavailable')
+    ) {
+      throw error;
+    }
+    ctx.log.errorCode = error.code;
+    const headers: Record<string, string> = { 'x-track-error': error.code };
+    if (error.retryAfter !== undefined) headers['retry-after'] = String(error.retryAfter);
+    return liquidResponse(ctx.pages.form(raw, error), headers);
+  }
+}

@@ -1,0 +1,48 @@
+// Test helper: a plain-function Admin GraphQL endpoint that records calls and answers from a script.
+import type { Fetch } from '../../core/ports.js';
+import { lookupBody } from './admin-orders.js';
+
+export interface AdminCall {
+  url: string;
+  query: string;
+  variables: Record<string, unknown>;
+  headers: Headers;
+}
+
+export type AdminScript = (call: AdminCall, n: number) => Response | Promise<Response>;
+
+export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/json', ...headers },
+  });
+}
+
+/** Finds orders the way Shopify's `name:` token search does, loosely: any order whose name contains the term. */
+export function ordersAdmin(orders: Record<string, unknown>[]): AdminScript {
+  return (call) => {
+    const term = String(call.variables.query ?? '')
+      .replace(/^name:/, '')
+      .toLowerCase();
+    return json(lookupBody(orders.filter((o) => String(o.name).toLowerCase().includes(term))));
+  };
+}
+
+export function fakeAdmin(script: AdminScript): { fetch: Fetch; calls: AdminCall[] } {
+  const calls: AdminCall[] = [];
+  const fetch: Fetch = async (input, init) => {
+    const body = JSON.parse(String(init?.body ?? '{}')) as {
+      query?: string;
+      variables?: Record<string, unknown>;
+    };
+    const call: AdminCall = {
+      url: String(input),
+      query: body.query ?? '',
+      variables: body.variables ?? {},
+      headers: new Headers(init?.headers),
+    };
+    calls.push(call);
+    return script(call, calls.length);
+  };
+  return { fetch, calls };
+}

@@ -1,0 +1,27 @@
+// Checks a request's app-proxy signature and that it is for the store this deployment serves.
+import { verifyAppProxyQuery } from '../core/app-proxy-signature.js';
+import { normaliseShop } from './config.js';
+import { httpError } from './errors/http-error.js';
+
+export interface SignedContext {
+  shop: string;
+  /** Shopify's numeric customer id when a customer is logged in; trusted only because it is signed. */
+  customerId: string | null;
+}
+
+/**
+ * A request signed for another store is refused like a bad signature: the app's secret is shared by
+ * every store that installs it, so a valid signature for shop B must not open shop A's orders.
+ */
+export function verifyRequest(
+  url: URL,
+  secret: string,
+  expectedShop: string,
+  nowMs: number,
+): SignedContext {
+  const result = verifyAppProxyQuery(url.searchParams, secret, Math.floor(nowMs / 1000));
+  if (!result.ok) throw httpError('invalid_signature');
+  if (normaliseShop(result.shop) !== expectedShop) throw httpError('invalid_signature');
+  const id = result.loggedInCustomerId;
+  return { shop: expectedShop, customerId: id && /^\d{1,20}$/.test(id) ? id : null };
+}
