@@ -1,5 +1,5 @@
 // Finds the one order matching number and email (or the logged-in customer): the same upstream work whichever fails.
-import { constantTimeEqual } from '../../core/email.js';
+import { constantTimeEqual, normalizeEmail } from '../../core/email.js';
 import { type OrderNumber, orderNameMatches } from '../../core/order-number.js';
 import { ORDER_LOOKUP_QUERY } from '../../shopify/order-lookup-query.js';
 import { OrderLookupDataSchema, type ShopifyOrder } from '../../shopify/order-schema.js';
@@ -35,8 +35,7 @@ export async function findOrder(
   for (const order of data.orders.nodes) {
     const nameOk = orderNameMatches(order.name, query.orderNumber);
     const emailOk =
-      query.email !== null &&
-      constantTimeEqual((order.email ?? '').trim().toLowerCase(), query.email);
+      query.email !== null && constantTimeEqual(normalizeEmail(order.email ?? ''), query.email);
     const customerOk = gid !== null && order.customer?.id === gid;
     if (nameOk && (emailOk || customerOk) && !found) found = order;
   }

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { adminOrder, ORDER_EMAIL } from '../testing/admin-orders.js';
+import { ordersAdmin } from '../testing/fake-admin.js';
+import { formRequest } from '../testing/signed.js';
+import { testApp } from '../testing/test-app.js';
+import { escapeHtml, liquidSafe } from './escape.js';
+
+const INJECTED = [
+  '{{ shop.name }}',
+  "{% render 'x' %}",
+  '{%- liquid echo 1 -%}',
+  '<script>alert(1)</script>',
+  '"><img src=x onerror=alert(1)>',
+];
+
+/** An order whose every shopper-visible text tries Liquid or HTML injection. */
+function hostileOrder() {
+  const [a, b, c, d, e] = INJECTED;
+  const base = adminOrder();
+  const fulfillment = (base.fulfillments as Record<string, unknown>[])[0] ?? {};
+  return adminOrder({
+    lineItems: { nodes: [{ name: `Socks ${a}`, quantity: 1 }] },
+    fulfillments: [
+      {
+        ...fulfillment,
+        trackingInfo: [{ company: `Carrier ${b}`, number: `TN${c}`, url: `https://x.test/${d}` }],
+        events: {
+          nodes: [
+            {
+              status: 'IN_TRANSIT',
+              happenedAt: '2026-11-22T08:00:00Z',
+              message: `Left ${e} ${a}`,
+              city: `City ${b}`,
+              province: null,
+              country: 'Norway',
+            },
+          ],
+        },
+      },
+    ],
+  });
+}
+
+describe('the Liquid page keeps data literal', () => {
+  it('escapes every brace so no {{ or {% reaches Shopify from order or carrier text', async () => {
+    const t = testApp(ordersAdmin([hostileOrder()]));
+    const res = await t.handler(formRequest({ orderNumber: '1001', email: ORDER_EMAIL }));
+    expect(res.headers.get('content-type')).toMatch(/^application\/liquid/);
+    const html = await res.text();
+    expect(html).toContain('Socks &#123;&#123; shop.name &#125;&#125;');
+    expect(html).not.toMatch(/[{}]/);
+    expect(html).not.toContain('<script>');
+    expect(html).not.toContain('<img');
+  });
+
+  it('escapes what the shopper typed when the form comes back with an error', async () => {
+    const t = testApp(ordersAdmin([]));
+    const res = await t.handler(formRequest({ orderNumber: '{{ x }}', email: '{% y %}"><b>' }));
+    const html = await res.text();
+    expect(res.headers.get('x-track-error')).toBe('invalid_input');
+    expect(html).not.toMatch(/[{}]/);
+    expect(html).not.toContain('<b>');
+    expect(html).toContain('value="&#123;&#123; x &#125;&#125;"');
+    expect(html).toContain('role="alert"');
+  });
+
+  it('renders through liquidjs as the literal text, not as Liquid', async () => {
+    const { Liquid } = await import('liquidjs');
+    const engine = new Liquid();
+    const page = liquidSafe(`<p>${escapeHtml(INJECTED.join(' '))}</p>`);
+    const rendered = await engine.parseAndRender(page, { shop: { name: 'LEAKED' } });
+    expect(rendered).toBe(page);
+    expect(rendered).not.toContain('LEAKED');
+  });
+});
