@@ -4,6 +4,30 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   plugins: [preact()],
+  build: {
+    // Shopify serves extension assets flat from assets/, under the names the block uses.
+    outDir: 'theme-extension/assets',
+    emptyOutDir: true,
+    assetsDir: '',
+    target: 'es2020',
+    modulePreload: false,
+    reportCompressedSize: false,
+    rollupOptions: {
+      input: {
+        'track-order-loader': 'src/widget/loader.ts',
+        'track-order-widget': 'src/widget/main.tsx',
+        'track-order': 'src/widget/styles.css',
+      },
+      // The widget chunk's exports are its interface with the loader.
+      preserveEntrySignatures: 'exports-only',
+      output: {
+        format: 'es',
+        entryFileNames: '[name].js',
+        chunkFileNames: '[name].js',
+        assetFileNames: '[name][extname]',
+      },
+    },
+  },
   test: {
     include: ['src/**/*.test.{ts,tsx}', 'demo/**/*.test.{ts,tsx}', 'test/**/*.test.{ts,tsx}'],
     environment: 'node',

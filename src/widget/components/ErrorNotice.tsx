@@ -1,0 +1,41 @@
+// A failed lookup explained: a helpful message per error code, a wait time, and "try again" when it may help.
+import { type FailureCode, RETRYABLE } from '../api.js';
+import { formatWait } from '../format.js';
+import { interpolate, lookup, type Strings } from '../strings.js';
+
+export interface ErrorNoticeProps {
+  code: FailureCode;
+  /** Seconds to wait (rate_limited, upstream_unavailable). */
+  retryAfter?: number;
+  strings: Strings;
+  locale: string;
+  /** Given in the browser only: draws the "try again" button for retryable codes. */
+  onRetry?: () => void;
+}
+
+export function errorMessage(
+  code: FailureCode,
+  strings: Strings,
+  locale: string,
+  retryAfter?: number,
+): string {
+  if (code === 'rate_limited' && retryAfter) {
+    return interpolate(strings['error.rate_limited_wait'], {
+      time: formatWait(retryAfter, locale),
+    });
+  }
+  return lookup(strings, `error.${code}`) ?? strings['error.internal_error'];
+}
+
+export function ErrorNotice({ code, retryAfter, strings, locale, onRetry }: ErrorNoticeProps) {
+  return (
+    <div class="track-order__error" role="alert">
+      <p>{errorMessage(code, strings, locale, retryAfter)}</p>
+      {onRetry && RETRYABLE.includes(code) && (
+        <button type="button" class="track-order__retry" onClick={onRetry}>
+          {strings['error.retry']}
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+// The block's only eager script: waits for the shopper's first touch, then imports the widget chunk.
+// On any failure it steps aside, so the plain HTML form keeps working.
+(() => {
+  const order = new URLSearchParams(location.search).get('order');
+  for (const root of document.querySelectorAll<HTMLElement>('[data-track-order]')) {
+    const form = root.querySelector('form');
+    if (!form) continue;
+    const input = form.elements.namedItem('orderNumber') as HTMLInputElement | null;
+    if (order && input && !input.value) input.value = order;
+    // 0 waiting, 1 importing, 2 taken over or failed: the listener then does nothing.
+    let state = 0;
+    let submitted = false;
+    const start = (event: Event) => {
+      if (state > 1) return;
+      if (event.type === 'submit') {
+        event.preventDefault();
+        submitted = true;
+      }
+      if (state) return;
+      state = 1;
+      import(/* @vite-ignore */ root.dataset.widget as string)
+        .then((m: { mount: (r: HTMLElement, o: { submit: boolean }) => boolean }) => {
+          if (!m.mount(root, { submit: submitted })) throw 0;
+          state = 2;
+        })
+        .catch(() => {
+          state = 2;
+          if (submitted) form.submit();
+        });
+    };
+    for (const type of ['focusin', 'pointerdown', 'submit']) form.addEventListener(type, start);
+  }
+})();
