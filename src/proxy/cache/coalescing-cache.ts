@@ -19,7 +19,13 @@ export class CoalescingCache<V extends object> {
   readonly #inFlight = new Map<string, Promise<V | null>>();
 
   constructor({ max, ttlMs, clock }: CacheOptions) {
-    this.#entries = new LRUCache<string, V>({ max, ttl: ttlMs, perf: { now: clock } });
+    this.#entries = new LRUCache<string, V>({
+      max,
+      ttl: ttlMs,
+      // Resolution 0: read the injected clock on every check instead of memoising it on a real timer.
+      ttlResolution: 0,
+      perf: { now: clock },
+    });
   }
 
   /** `keep` decides what is worth caching (failures are not: the next try may succeed). */
