@@ -10,7 +10,8 @@ import {
   memoryLimiterFactory,
 } from './limits/rate-limits.js';
 import { createLookupService } from './lookup/lookup-service.js';
-import { type PageRenderer, plainPageRenderer } from './page/page-renderer.js';
+import type { PageRenderer } from './page/page-renderer.js';
+import { widgetPageRenderer } from './page/widget-page.js';
 
 export interface ProxyDeps {
   fetch: Fetch;
@@ -34,7 +35,7 @@ export function defaultProxyDeps(partial: Partial<ProxyDeps> = {}): ProxyDeps {
     sleep: partial.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
     timeoutSignal: partial.timeoutSignal ?? ((ms) => AbortSignal.timeout(Math.max(1, ms))),
     limiterFactory: partial.limiterFactory ?? memoryLimiterFactory(clock),
-    pages: partial.pages ?? plainPageRenderer,
+    pages: partial.pages ?? widgetPageRenderer,
     now: partial.now ?? (() => performance.now()),
     requestId: partial.requestId ?? (() => crypto.randomUUID()),
   };

@@ -7,6 +7,8 @@ export interface SignedContext {
   shop: string;
   /** Shopify's numeric customer id when a customer is logged in; trusted only because it is signed. */
   customerId: string | null;
+  /** The storefront path the proxy is mounted at (e.g. `/apps/track`), when it is a plain path. */
+  pathPrefix: string | null;
 }
 
 /**
@@ -23,5 +25,10 @@ export function verifyRequest(
   if (!result.ok) throw httpError('invalid_signature');
   if (normaliseShop(result.shop) !== expectedShop) throw httpError('invalid_signature');
   const id = result.loggedInCustomerId;
-  return { shop: expectedShop, customerId: id && /^\d{1,20}$/.test(id) ? id : null };
+  const prefix = result.pathPrefix;
+  return {
+    shop: expectedShop,
+    customerId: id && /^\d{1,20}$/.test(id) ? id : null,
+    pathPrefix: prefix && /^\/[\w\-/]{1,100}$/.test(prefix) ? prefix.replace(/\/+$/, '') : null,
+  };
 }

@@ -23,6 +23,7 @@ function hostileOrder() {
     fulfillments: [
       {
         ...fulfillment,
+        fulfillmentLineItems: { nodes: [{ quantity: 1, lineItem: { name: `Socks ${a}` } }] },
         trackingInfo: [{ company: `Carrier ${b}`, number: `TN${c}`, url: `https://x.test/${d}` }],
         events: {
           nodes: [
@@ -71,5 +72,56 @@ describe('the Liquid page keeps data literal', () => {
     const rendered = await engine.parseAndRender(page, { shop: { name: 'LEAKED' } });
     expect(rendered).toBe(page);
     expect(rendered).not.toContain('LEAKED');
+  });
+});
+
+describe('the no-JS page', () => {
+  it("is drawn with the widget's components in the shopper's language", async () => {
+    const t = testApp(ordersAdmin([adminOrder()]));
+    const res = await t.handler(
+      formRequest({ orderNumber: '1001', email: ORDER_EMAIL, locale: 'nb' }),
+    );
+    const html = await res.text();
+    expect(html).toContain('data-rendered="server"');
+    expect(html).toContain('Bestilling #1001');
+    expect(html).toContain('action="/apps/track/lookup"');
+  });
+
+  it('falls back to English for a locale without a file, and to the language for a region', async () => {
+    const t = testApp(ordersAdmin([adminOrder()]));
+    const zz = await (
+      await t.handler(formRequest({ orderNumber: '1', email: 'bad', locale: 'zz' }))
+    ).text();
+    expect(zz).toContain('Track your order');
+    const nbNo = await (
+      await t.handler(formRequest({ orderNumber: '1', email: 'bad', locale: 'nb-NO' }))
+    ).text();
+    expect(nbNo).toContain('Spor bestillingen din');
+  });
+
+  it('re-shows the form with a message for an order that is not found, keeping the typed values', async () => {
+    const t = testApp(ordersAdmin([]));
+    const res = await t.handler(formRequest({ orderNumber: '#1001', email: 'a@example.com' }));
+    expect(res.status).toBe(200);
+    expect(res.headers.get('x-track-error')).toBe('order_not_found');
+    const html = await res.text();
+    expect(html).toMatch(/role="alert"/);
+    expect(html).toContain('value="#1001"');
+    expect(html).toContain('value="a@example.com"');
+  });
+
+  it('drops a return_to that could lead off the store and a locale that is not a tag', async () => {
+    const t = testApp(ordersAdmin([]));
+    const res = await t.handler(
+      formRequest({
+        orderNumber: '1',
+        email: 'bad',
+        locale: '../../etc/passwd',
+        return_to: '//evil.test/x',
+      }),
+    );
+    const html = await res.text();
+    expect(html).not.toContain('evil.test');
+    expect(html).not.toContain('passwd');
   });
 });

@@ -1,4 +1,4 @@
-// The no-JS page's renderer, chosen in one place so the widget's components can replace the plain HTML.
+// The no-JS page's renderer: the widget's components by default, plain HTML as the dependency-free fallback.
 import type { TrackingView } from '../../contract/tracking-view.js';
 import { type FormError, type FormState, renderForm, renderTimeline } from './plain-page.js';
 

@@ -9,12 +9,17 @@ export interface FormState {
   email: string;
   locale: string | undefined;
   returnTo: string | undefined;
+  /** Where the form posts: the storefront's proxy path + `/lookup`. */
+  action?: string;
+  /** A logged-in customer may leave the email empty. */
+  signedIn?: boolean;
 }
 
 export interface FormError {
   code: ErrorCode;
   message: string;
   fields?: FieldIssue[];
+  retryAfter?: number;
 }
 
 export function renderTimeline(view: TrackingView, form: FormState): string {
@@ -71,7 +76,7 @@ export function renderForm(form: FormState, error: FormError | undefined): strin
 }
 
 function blankForm(form: FormState): FormState {
-  return { orderNumber: '', email: '', locale: form.locale, returnTo: form.returnTo };
+  return { ...form, orderNumber: '', email: '' };
 }
 
 function section(inner: string): string {
@@ -94,7 +99,7 @@ function form_(form: FormState, error?: FormError): string {
     (form.locale ? `<input type="hidden" name="locale" value="${e(form.locale)}">` : '') +
     (form.returnTo ? `<input type="hidden" name="return_to" value="${e(form.returnTo)}">` : '');
   const heading = error ? '' : `<h3>${e(S.lookupAnother)}</h3>`;
-  return `${heading}<form method="post">${alert}${input('orderNumber', S.orderNumber, 'text', 'off')}${input('email', S.email, 'email', 'email')}${hidden}<p><button type="submit">${e(S.submit)}</button></p></form>`;
+  return `${heading}<form method="post"${form.action ? ` action="${e(form.action)}"` : ''}>${alert}${input('orderNumber', S.orderNumber, 'text', 'off')}${input('email', S.email, 'email', 'email')}${hidden}<p><button type="submit">${e(S.submit)}</button></p></form>`;
 }
 
 function time(iso: string, locale: string): string {

@@ -1,10 +1,11 @@
 // POST /proxy/lookup: JSON for the widget, or a form post from the no-JS block answered with a Liquid page.
 import { HttpError, httpError } from '../errors/http-error.js';
 import { liquidResponse } from '../page/liquid-response.js';
+import type { FormState } from '../page/page-renderer.js';
 import { clientIp } from '../request/client-ip.js';
 import { bodyKind, lookupInput, type RawLookupFields, rawFields } from '../request/lookup-input.js';
 import { readBody } from '../request/read-body.js';
-import { verifyRequest } from '../verify-request.js';
+import { type SignedContext, verifyRequest } from '../verify-request.js';
 import type { RouteContext } from './context.js';
 import { jsonResponse } from './json.js';
 
@@ -37,7 +38,7 @@ export async function lookup(ctx: RouteContext): Promise<Response> {
       customerId: signed.customerId,
     });
     ctx.log.cacheHit = answer.cacheHit;
-    return liquidResponse(ctx.pages.timeline(answer.value, raw));
+    return liquidResponse(ctx.pages.timeline(answer.value, formState(raw, signed)));
   } catch (error) {
     if (
       !(error instanceof HttpError) ||
@@ -48,6 +49,14 @@ export async function lookup(ctx: RouteContext): Promise<Response> {
     ctx.log.errorCode = error.code;
     const headers: Record<string, string> = { 'x-track-error': error.code };
     if (error.retryAfter !== undefined) headers['retry-after'] = String(error.retryAfter);
-    return liquidResponse(ctx.pages.form(raw, error), headers);
+    return liquidResponse(ctx.pages.form(formState(raw, signed), error), headers);
   }
+}
+
+function formState(raw: RawLookupFields, signed: SignedContext): FormState {
+  return {
+    ...raw,
+    action: signed.pathPrefix ? `${signed.pathPrefix}/lookup` : undefined,
+    signedIn: signed.customerId !== null,
+  };
 }
