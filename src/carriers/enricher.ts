@@ -1,0 +1,141 @@
+// Adds carriers, links and live events to a TrackingView; any carrier fault degrades to Shopify's data, flagged.
+import type { Shipment, TrackingView } from '../contract/tracking-view.js';
+import type { Clock, Fetch, Logger } from '../core/ports.js';
+import type { CarrierAdapter, LiveTracking } from './adapter.js';
+import { createBringAdapter } from './bring/adapter.js';
+import { createTimedCache } from './cache.js';
+import { CarrierFault } from './carrier-fault.js';
+import type { CarrierConfig } from './config.js';
+import { createDhlAdapter } from './dhl/adapter.js';
+import { compactTrackingNumber, identifyCarrier } from './identify.js';
+import { trackingLink } from './links.js';
+import { isStalled, mergeShipment } from './merge.js';
+import { createPostNordAdapter } from './postnord/adapter.js';
+import { createSeventeenTrackAdapter } from './seventeen-track/adapter.js';
+
+export interface CarrierDeps {
+  fetch: Fetch;
+  clock: Clock;
+  logger: Logger;
+}
+
+/** Never rejects: on any carrier fault it returns the view it was given, flagged `liveTracking: 'unavailable'`. */
+export type TrackingEnricher = (view: TrackingView, signal?: AbortSignal) => Promise<TrackingView>;
+
+export const DEFAULTS = {
+  timeoutMs: 2500,
+  budgetMs: 4000,
+  cacheTtlSeconds: 300,
+  cacheMaxEntries: 1000,
+  stalledAfterDays: 5,
+} as const;
+
+/** Carrier codes each direct adapter can answer for; everything else goes to the aggregator. */
+const DIRECT_ROUTES: Readonly<Record<string, 'bring' | 'postnord' | 'dhl'>> = {
+  bring: 'bring',
+  posten_norge: 'bring',
+  postnord: 'postnord',
+  dhl: 'dhl',
+  dhl_express: 'dhl',
+  dhl_ecommerce: 'dhl',
+  dhl_parcel: 'dhl',
+  deutsche_post: 'dhl',
+};
+
+type LiveOutcome = { ok: true; tracking: LiveTracking } | { ok: false };
+
+export function createTrackingEnricher(config: CarrierConfig, deps: CarrierDeps): TrackingEnricher {
+  const timeoutMs = config.timeoutMs ?? DEFAULTS.timeoutMs;
+  const budgetMs = config.budgetMs ?? DEFAULTS.budgetMs;
+  const stalledAfterDays = config.stalledAfterDays ?? DEFAULTS.stalledAfterDays;
+  const cache = createTimedCache<LiveTracking>({
+    maxEntries: DEFAULTS.cacheMaxEntries,
+    ttlMs: (config.cacheTtlSeconds ?? DEFAULTS.cacheTtlSeconds) * 1000,
+    clock: deps.clock,
+  });
+  const inFlight = new Map<string, Promise<LiveOutcome>>();
+  const direct = {
+    bring: config.bring ? createBringAdapter(config.bring) : undefined,
+    postnord: config.postnord ? createPostNordAdapter(config.postnord) : undefined,
+    dhl: config.dhl ? createDhlAdapter(config.dhl) : undefined,
+  };
+  const aggregator = config.seventeenTrack
+    ? createSeventeenTrackAdapter(config.seventeenTrack)
+    : undefined;
+
+  const adapterFor = (code: string | undefined): CarrierAdapter | undefined => {
+    const route = code ? DIRECT_ROUTES[code] : undefined;
+    return (route && direct[route]) || aggregator;
+  };
+
+  const fetchLive = (adapter: CarrierAdapter, number: string, budget: AbortSignal) => {
+    const key = `${adapter.name}:${number}`;
+    const cached = cache.get(key);
+    if (cached) return Promise.resolve<LiveOutcome>({ ok: true, tracking: cached });
+    const pending = inFlight.get(key);
+    if (pending) return pending;
+    const signal = AbortSignal.any([budget, AbortSignal.timeout(timeoutMs)]);
+    const outcome = adapter
+      .track(number, { fetch: deps.fetch, signal })
+      .then((tracking): LiveOutcome => {
+        cache.set(key, tracking);
+        return { ok: true, tracking };
+      })
+      .catch((error: unknown): LiveOutcome => {
+        deps.logger.warn({
+          msg: 'live tracking unavailable',
+          carrier: adapter.name,
+          ...fault(error),
+        });
+        return { ok: false };
+      })
+      .finally(() => inFlight.delete(key));
+    inFlight.set(key, outcome);
+    return outcome;
+  };
+
+  const enrichShipment = async (shipment: Shipment, budget: AbortSignal): Promise<Shipment> => {
+    let result: Shipment = { ...shipment };
+    const carrier = identifyCarrier({
+      company: shipment.carrier?.name,
+      trackingNumber: shipment.trackingNumber,
+    });
+    if (carrier) result.carrier = carrier;
+    const number = shipment.trackingNumber ? compactTrackingNumber(shipment.trackingNumber) : '';
+    if (!result.trackingUrl && number) {
+      const link = trackingLink(carrier?.code, number);
+      if (link) result.trackingUrl = link;
+    }
+    const adapter =
+      number && shipment.status !== 'cancelled' ? adapterFor(carrier?.code) : undefined;
+    if (adapter) {
+      const live = await fetchLive(adapter, number, budget);
+      result = live.ok
+        ? { ...mergeShipment(result, live.tracking), liveTracking: 'live' }
+        : { ...result, liveTracking: 'unavailable' };
+    }
+    return { ...result, stalled: isStalled(result, deps.clock(), stalledAfterDays) };
+  };
+
+  return async (view, signal) => {
+    try {
+      const budgetSignal = AbortSignal.timeout(budgetMs);
+      const budget = signal ? AbortSignal.any([signal, budgetSignal]) : budgetSignal;
+      const shipments = await Promise.all(
+        view.shipments.map((shipment) => enrichShipment(shipment, budget)),
+      );
+      return { ...view, shipments };
+    } catch (error) {
+      deps.logger.warn({ msg: 'carrier enrichment failed', ...fault(error) });
+      return view;
+    }
+  };
+}
+
+/** Log fields for a fault: the reason and HTTP status, never URLs, keys or tracking numbers. */
+function fault(error: unknown): Record<string, unknown> {
+  if (error instanceof CarrierFault) {
+    return error.status ? { reason: error.reason, status: error.status } : { reason: error.reason };
+  }
+  return { reason: 'unexpected', error: error instanceof Error ? error.name : typeof error };
+}
