@@ -112,6 +112,68 @@ describe('the local Admin API answers the customer orders query', () => {
   });
 });
 
+describe('the local Admin API speaks GraphQL over HTTP like Shopify', () => {
+  it('accepts a raw application/graphql body', async () => {
+    const res = await emulator().handle(
+      new Request(`http://shop.test${ADMIN_GRAPHQL_PATH}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/graphql', 'x-shopify-access-token': TOKEN },
+        body: '{ shop { currencyCode } }',
+      }),
+    );
+    expect(((await res.json()) as Answer).data).toEqual({ shop: { currencyCode: 'NOK' } });
+  });
+
+  it('runs the operation named by operationName', async () => {
+    const query = 'query A { shop { name } } query B { shop { currencyCode } }';
+    const res = await emulator().handle(post({ query, operationName: 'B' }));
+    expect(((await res.json()) as Answer).data).toEqual({ shop: { currencyCode: 'NOK' } });
+  });
+
+  it('pages a connection with cursors', async () => {
+    const emu = emulator();
+    const page = async (after: string | null) =>
+      (
+        (await ask(
+          emu,
+          'query ($after: String) { orders(first: 10, after: $after) { nodes { name } pageInfo { hasNextPage endCursor } } }',
+          { after },
+        )) as {
+          data: {
+            orders: {
+              nodes: Array<{ name: string }>;
+              pageInfo: { hasNextPage: boolean; endCursor: string };
+            };
+          };
+        }
+      ).data.orders;
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (let i = 0; i < 5; i++) {
+      const p = await page(after);
+      seen.push(...p.nodes.map((n) => n.name));
+      if (!p.pageInfo.hasNextPage) break;
+      after = p.pageInfo.endCursor;
+    }
+    // Shopify's default sort key for orders is PROCESSED_AT, oldest first.
+    const byDate = [...orders].sort((a, b) => (a.processedAt < b.processedAt ? -1 : 1));
+    expect(seen).toEqual(byDate.map((o) => o.name));
+  });
+
+  it('sorts by processing date and reverses on request', async () => {
+    const answer = (await ask(
+      emulator(),
+      '{ orders(first: 3, sortKey: PROCESSED_AT, reverse: true) { nodes { processedAt } } }',
+    )) as { data: { orders: { nodes: Array<{ processedAt: string }> } } };
+    const newest = [...orders]
+      .map((o) => o.processedAt)
+      .sort()
+      .reverse()
+      .slice(0, 3);
+    expect(answer.data.orders.nodes.map((n) => n.processedAt)).toEqual(newest);
+  });
+});
+
 describe('the local Admin API rejects what Shopify rejects', () => {
   it('reports an unknown field as a validation error, without data', async () => {
     const answer = await ask(emulator(), '{ orders(first: 1) { nodes { name notARealField } } }');
