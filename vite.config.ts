@@ -9,7 +9,7 @@ export default defineConfig({
     outDir: 'theme-extension/assets',
     emptyOutDir: true,
     assetsDir: '',
-    target: 'es2020',
+    target: 'es2022',
     modulePreload: false,
     reportCompressedSize: false,
     rollupOptions: {

@@ -5,8 +5,11 @@ import type { LookupInput } from './validate.js';
 
 export type FetchLike = (url: string, init?: RequestInit) => Promise<Response>;
 
-/** A proxy error code, or `network` when the proxy could not be reached at all. */
-export type FailureCode = ErrorCode | 'network';
+/**
+ * A proxy error code, or `network` when the proxy could not be reached at all. Codes are passed
+ * on as sent: one this widget does not know gets the generic message.
+ */
+export type FailureCode = ErrorCode | 'network' | (string & {});
 
 export interface Failure {
   code: FailureCode;
@@ -15,19 +18,6 @@ export interface Failure {
 }
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; failure: Failure };
-
-const KNOWN: readonly string[] = [
-  'invalid_signature',
-  'invalid_input',
-  'order_not_found',
-  'not_found',
-  'method_not_allowed',
-  'payload_too_large',
-  'unsupported_media_type',
-  'rate_limited',
-  'upstream_unavailable',
-  'internal_error',
-];
 
 /** Codes worth retrying as they are; mirrors the contract's RETRYABLE_CODES, plus `network`. */
 export const RETRYABLE: readonly FailureCode[] = [
@@ -51,13 +41,14 @@ async function failureFrom(response: Response): Promise<Failure> {
   } catch {
     // A body that is not JSON (a theme's error page, say) still has a status to go by.
   }
-  const code = KNOWN.includes(error.code as string)
-    ? (error.code as ErrorCode)
-    : response.status === 429
-      ? 'rate_limited'
-      : response.status === 503
-        ? 'upstream_unavailable'
-        : 'internal_error';
+  const code =
+    typeof error.code === 'string'
+      ? error.code
+      : response.status === 429
+        ? 'rate_limited'
+        : response.status === 503
+          ? 'upstream_unavailable'
+          : 'internal_error';
   const failure: Failure = { code };
   const wait = seconds(error.retryAfter) ?? seconds(response.headers.get('retry-after'));
   if (wait !== undefined) failure.retryAfter = wait;

@@ -4,15 +4,20 @@ const DATE: Intl.DateTimeFormatOptions = { dateStyle: 'medium' };
 const DATE_TIME: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' };
 const LONG_DATE: Intl.DateTimeFormatOptions = { weekday: 'long', day: 'numeric', month: 'long' };
 
+/** A malformed locale tag from a theme must not break the page: it falls back to the browser's. */
+function supported(locale: string): string | undefined {
+  try {
+    return Intl.getCanonicalLocales(locale)[0];
+  } catch {
+    return undefined;
+  }
+}
+
 function format(iso: string, locale: string, options: Intl.DateTimeFormatOptions): string {
   const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  try {
-    return new Intl.DateTimeFormat(locale, options).format(date);
-  } catch {
-    // An unknown locale tag from a theme must not break the page: fall back to the browser's.
-    return new Intl.DateTimeFormat(undefined, options).format(date);
-  }
+  return Number.isNaN(date.getTime())
+    ? iso
+    : new Intl.DateTimeFormat(supported(locale), options).format(date);
 }
 
 export const formatDate = (iso: string, locale: string): string => format(iso, locale, DATE);
@@ -29,10 +34,7 @@ export function formatWait(seconds: number, locale: string): string {
     unit: minutes ? 'minute' : 'second',
     unitDisplay: 'long',
   };
-  const value = minutes ? Math.ceil(seconds / 60) : Math.max(1, Math.round(seconds));
-  try {
-    return new Intl.NumberFormat(locale, options).format(value);
-  } catch {
-    return new Intl.NumberFormat(undefined, options).format(value);
-  }
+  return new Intl.NumberFormat(supported(locale), options).format(
+    minutes ? Math.ceil(seconds / 60) : Math.max(1, Math.round(seconds)),
+  );
 }

@@ -31,3 +31,6 @@
     for (const type of ['focusin', 'pointerdown', 'submit']) form.addEventListener(type, start);
   }
 })();
+
+// Marks the file a module for TypeScript; the bundler drops it, leaving a classic script.
+export {};

@@ -1,0 +1,245 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ERROR_CODES, ERROR_STATUS, RETRYABLE_CODES } from '../contract/errors.js';
+import type { FetchLike } from './api.js';
+import { TrackOrderApp, type TrackOrderAppProps, type WidgetConfig } from './app.js';
+import { strings, VIEWS } from './fixtures.js';
+
+afterEach(cleanup);
+
+const config: WidgetConfig = {
+  proxyPath: '/fr/apps/track',
+  locale: 'en',
+  signedIn: false,
+  showLineItems: true,
+  showEvents: true,
+  layout: 'full',
+  idPrefix: 'TrackOrder-1',
+  returnTo: '/pages/track',
+};
+
+const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
+  new Response(JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/json', ...headers },
+  });
+
+interface Call {
+  url: string;
+  init?: RequestInit;
+}
+
+/** A fetch that records calls and answers from a queue of responders. */
+function fakeFetch(...answers: ((call: Call) => Response | Promise<Response>)[]) {
+  const calls: Call[] = [];
+  const fetch: FetchLike = async (url, init) => {
+    const call = { url, init };
+    calls.push(call);
+    const answer = answers.shift();
+    if (!answer) throw new Error(`unexpected call to ${url}`);
+    return answer(call);
+  };
+  return { fetch, calls };
+}
+
+function draw(fetch: FetchLike, extra: Partial<TrackOrderAppProps> = {}) {
+  return render(
+    <TrackOrderApp
+      config={config}
+      strings={strings}
+      fetch={fetch}
+      initial={{ orderNumber: '', email: '' }}
+      {...extra}
+    />,
+  );
+}
+
+const type = (label: string, value: string) =>
+  fireEvent.input(screen.getByLabelText(label), { target: { value } });
+
+function fillAndSubmit(order = '#1001', email = 'shopper@example.com') {
+  type('Order number', order);
+  type('Email', email);
+  fireEvent.click(screen.getByRole('button', { name: 'Track order' }));
+}
+
+describe('TrackOrderApp', () => {
+  it('labels both fields and ties each to its hint', () => {
+    draw(fakeFetch().fetch);
+    const order = screen.getByLabelText('Order number');
+    expect(order.getAttribute('aria-describedby')).toBe('TrackOrder-1-order-hint');
+    expect(document.getElementById('TrackOrder-1-order-hint')?.textContent).toMatch(/#1001/);
+    expect(screen.getByLabelText('Email').getAttribute('type')).toBe('email');
+    expect(screen.getByRole('status').getAttribute('aria-live')).toBe('polite');
+  });
+
+  it('checks the fields with the core rules before sending anything', async () => {
+    const { fetch, calls } = fakeFetch();
+    draw(fetch);
+    fillAndSubmit('', 'not-an-email');
+    const summary = await screen.findByRole('alert');
+    expect(summary.textContent).toContain('Enter your order number.');
+    expect(summary.textContent).toContain('Enter an email address like name@example.com.');
+    await waitFor(() => expect(document.activeElement).toBe(summary));
+    const order = screen.getByLabelText('Order number');
+    expect(order.getAttribute('aria-invalid')).toBe('true');
+    expect(order.getAttribute('aria-describedby')).toContain('TrackOrder-1-order-error');
+    expect(calls).toHaveLength(0);
+  });
+
+  it('rejects an order number with search syntax in it', async () => {
+    draw(fakeFetch().fetch);
+    fillAndSubmit('1001 OR *');
+    expect((await screen.findByRole('alert')).textContent).toContain(
+      'only letters, digits and dashes',
+    );
+  });
+
+  it('posts JSON to the proxy, shows a busy button and announces the lookup, then the result', async () => {
+    let answer: (r: Response) => void = () => {};
+    const { fetch, calls } = fakeFetch(() => new Promise<Response>((r) => (answer = r)));
+    const { container } = draw(fetch);
+    fillAndSubmit(' #1001 ', ' Shopper@Example.com ');
+    await waitFor(() =>
+      expect(screen.getByRole('status').textContent).toBe('Looking up your order…'),
+    );
+    expect(container.querySelector('form')?.getAttribute('aria-busy')).toBe('true');
+    // The form stays in place while loading, so nothing moves.
+    expect(screen.getByLabelText('Order number')).toBeTruthy();
+    expect(calls[0]?.url).toBe('/fr/apps/track/lookup');
+    expect(calls[0]?.init?.method).toBe('POST');
+    expect(JSON.parse(String(calls[0]?.init?.body))).toEqual({
+      orderNumber: '#1001',
+      email: 'Shopper@Example.com',
+    });
+    answer(json(VIEWS.inTransit));
+    const heading = await screen.findByRole('heading', { name: 'Order #1001' });
+    await waitFor(() => expect(document.activeElement).toBe(heading));
+    expect(screen.getByRole('status').textContent).toBe('Order #1001');
+  });
+
+  it('goes back to an empty order field, focused, on "Track another order"', async () => {
+    draw(fakeFetch(() => json(VIEWS.inTransit)).fetch);
+    fillAndSubmit();
+    fireEvent.click(await screen.findByRole('button', { name: 'Track another order' }));
+    const order = (await screen.findByLabelText('Order number')) as HTMLInputElement;
+    expect(order.value).toBe('');
+    await waitFor(() => expect(document.activeElement).toBe(order));
+    expect((screen.getByLabelText('Email') as HTMLInputElement).value).toBe('shopper@example.com');
+  });
+
+  it('looks up at once when the shopper submitted before the widget loaded', async () => {
+    const { fetch, calls } = fakeFetch(() => json(VIEWS.onHold));
+    draw(fetch, { submitNow: true, initial: { orderNumber: '1001', email: 'a@example.com' } });
+    expect(await screen.findByText('Waiting for stock')).toBeTruthy();
+    expect(calls).toHaveLength(1);
+  });
+
+  const messages: Record<string, RegExp> = {
+    invalid_signature: /couldn't verify this request/,
+    invalid_input: /check the order number and email/,
+    order_not_found: /couldn't find an order with that number and email/,
+    not_found: /isn't available at this address/,
+    method_not_allowed: /went wrong with the request/,
+    payload_too_large: /too long. Shorten it/,
+    unsupported_media_type: /went wrong with the request/,
+    rate_limited: /Too many attempts/,
+    upstream_unavailable: /temporarily unavailable/,
+    internal_error: /went wrong on our side/,
+  };
+
+  it('has a message for every error code the proxy knows', () => {
+    expect(Object.keys(messages).sort()).toEqual([...ERROR_CODES].sort());
+  });
+
+  for (const code of ERROR_CODES) {
+    const retryable = RETRYABLE_CODES.includes(code);
+    it(`explains ${code} in an alert${retryable ? ' and offers to try again' : ', without a retry button'}`, async () => {
+      const body = { error: { code, message: 'proxy text, not shown' } };
+      draw(fakeFetch(() => json(body, ERROR_STATUS[code])).fetch);
+      fillAndSubmit();
+      const alert = await screen.findByRole('alert');
+      expect(alert.textContent).toMatch(messages[code] as RegExp);
+      expect(alert.textContent).not.toContain('proxy text');
+      expect(screen.queryByRole('button', { name: 'Try again' }) !== null).toBe(retryable);
+    });
+  }
+
+  it('tells how long to wait when rate limited, from the body or the Retry-After header', async () => {
+    draw(
+      fakeFetch(() => json({ error: { code: 'rate_limited', message: 'x', retryAfter: 30 } }, 429))
+        .fetch,
+    );
+    fillAndSubmit();
+    expect((await screen.findByRole('alert')).textContent).toContain('try again in 30 seconds');
+    cleanup();
+    draw(
+      fakeFetch(() => new Response('busy', { status: 429, headers: { 'retry-after': '120' } }))
+        .fetch,
+    );
+    fillAndSubmit();
+    expect((await screen.findByRole('alert')).textContent).toContain('try again in 2 minutes');
+  });
+
+  it('marks the fields the proxy found invalid', async () => {
+    const body = {
+      error: {
+        code: 'invalid_input',
+        message: 'x',
+        fields: [{ field: 'email', issue: 'too_long' }],
+      },
+    };
+    draw(fakeFetch(() => json(body, 400)).fetch);
+    fillAndSubmit();
+    await waitFor(() =>
+      expect(screen.getByLabelText('Email').getAttribute('aria-invalid')).toBe('true'),
+    );
+    expect(screen.getAllByText('That email address is too long.').length).toBeGreaterThan(0);
+  });
+
+  it('says the store could not be reached when the network fails, and retries on request', async () => {
+    const { fetch, calls } = fakeFetch(
+      () => Promise.reject(new TypeError('Failed to fetch')),
+      () => json(VIEWS.digital),
+    );
+    draw(fetch);
+    fillAndSubmit();
+    expect((await screen.findByRole('alert')).textContent).toMatch(/couldn't reach the store/);
+    fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByText('This order has nothing to ship.')).toBeTruthy();
+    expect(calls).toHaveLength(2);
+  });
+
+  it('treats an answer that is not a tracking view as a failure, not a crash', async () => {
+    draw(fakeFetch(() => new Response('<html>theme page</html>', { status: 200 })).fetch);
+    fillAndSubmit();
+    expect((await screen.findByRole('alert')).textContent).toMatch(/went wrong on our side/);
+  });
+
+  it('lets a signed-in customer pick a recent order and track it without an email', async () => {
+    const orders = {
+      orders: [
+        {
+          name: '#1002',
+          processedAt: '2026-11-03T10:00:00Z',
+          cancelled: false,
+          financialStatus: 'PAID',
+          fulfillmentStatus: 'FULFILLED',
+        },
+      ],
+    };
+    const { fetch, calls } = fakeFetch(
+      () => json(orders),
+      () => json({ ...VIEWS.inTransit, order: { ...VIEWS.inTransit.order, name: '#1002' } }),
+    );
+    draw(fetch, { config: { ...config, signedIn: true } });
+    expect(screen.getByLabelText('Email').hasAttribute('required')).toBe(false);
+    expect(screen.getByText('Not needed for orders placed with your account.')).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: 'Your recent orders' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: /#1002/ }));
+    expect(await screen.findByRole('heading', { name: 'Order #1002' })).toBeTruthy();
+    expect(calls[0]?.url).toBe('/fr/apps/track/orders');
+    expect(JSON.parse(String(calls[1]?.init?.body))).toEqual({ orderNumber: '#1002' });
+  });
+});

@@ -1,0 +1,171 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
+import { afterEach, describe, expect, it } from 'vitest';
+import { shipment, strings, VIEWS, view } from '../fixtures.js';
+import { TrackingResult } from './TrackingResult.js';
+
+afterEach(cleanup);
+
+const draw = (v = VIEWS.inTransit, extra = {}) =>
+  render(<TrackingResult view={v} strings={strings} locale="en" {...extra} />);
+
+describe('TrackingResult', () => {
+  it('titles the result with the order name in a focusable heading, inside a labelled region', () => {
+    draw();
+    const heading = screen.getByRole('heading', { level: 3, name: 'Order #1001' });
+    expect(heading.getAttribute('tabindex')).toBe('-1');
+    expect(screen.getByRole('region', { name: 'Order #1001' })).toBeTruthy();
+  });
+
+  it('draws the milestones as an ordered list, saying each state to screen readers', () => {
+    const { container } = draw();
+    const list = container.querySelector('ol.track-order__steps') as HTMLOListElement;
+    const items = within(list).getAllByRole('listitem');
+    expect(items.map((li) => li.querySelector('.track-order__step-title')?.textContent)).toEqual([
+      'Order placed',
+      'Payment',
+      'Preparing your order',
+      'Shipped',
+      'Delivered',
+    ]);
+    expect(items[1]?.textContent).toContain('Paid');
+    expect(items[0]?.textContent).toContain('Completed');
+    expect(items[4]?.textContent).toContain('Not yet');
+  });
+
+  it('marks the last step in progress as the current step', () => {
+    const { container } = draw(VIEWS.severalShipments);
+    const current = container.querySelectorAll('[aria-current="step"]');
+    expect(current).toHaveLength(1);
+    expect(current[0]?.textContent).toContain('Partly delivered');
+  });
+
+  it('shows a shipment with carrier, tracking number, a safe carrier link and the estimated delivery', () => {
+    draw();
+    expect(screen.getByRole('heading', { level: 4, name: 'Shipment' })).toBeTruthy();
+    expect(screen.getByText('In transit', { selector: '.track-order__status' })).toBeTruthy();
+    expect(screen.getByText('Bring')).toBeTruthy();
+    expect(screen.getByText('370712345678901234')).toBeTruthy();
+    const link = screen.getByRole('link', { name: /Track on the carrier's website/ });
+    expect(link.getAttribute('href')).toBe('https://tracking.example/370712345678901234');
+    expect(link.getAttribute('rel')).toContain('noopener');
+    expect(link.textContent).toContain('(opens in a new window)');
+    const eta = screen.getByText('Estimated delivery').closest('p') as HTMLElement;
+    expect(eta.querySelector('time')?.getAttribute('datetime')).toBe('2026-11-05T12:00:00Z');
+    expect(eta.querySelector('strong')?.textContent).toMatch(/November/);
+  });
+
+  it('drops a tracking link that is not a web address', () => {
+    draw(view([], [shipment({ trackingUrl: 'javascript:alert(1)' })]));
+    expect(screen.queryByRole('link')).toBeNull();
+  });
+
+  it('lists events newest first in a collapsible history, open in the full layout only', () => {
+    const { container, unmount } = draw();
+    const details = container.querySelector('details') as HTMLDetailsElement;
+    expect(details.open).toBe(true);
+    expect(details.querySelector('summary')?.textContent).toBe('Tracking history (2)');
+    const events = within(details).getAllByRole('listitem');
+    expect(events[0]?.textContent).toContain('Sorted');
+    expect(events[0]?.textContent).toContain('Oslo, NO');
+    expect(events[1]?.textContent).toContain('Label created');
+    unmount();
+    const compact = draw(VIEWS.inTransit, { layout: 'compact' });
+    expect((compact.container.querySelector('details') as HTMLDetailsElement).open).toBe(false);
+  });
+
+  it('numbers several shipments and lists each one its own items', () => {
+    draw(VIEWS.severalShipments);
+    const cards = screen.getAllByRole('article');
+    expect(cards).toHaveLength(2);
+    expect(within(cards[0] as HTMLElement).getByRole('heading', { level: 4 }).textContent).toBe(
+      'Shipment 1 of 2',
+    );
+    expect(within(cards[0] as HTMLElement).getByText('Wool socks')).toBeTruthy();
+    expect(within(cards[1] as HTMLElement).getByText('Rain jacket')).toBeTruthy();
+    expect(
+      within(cards[0] as HTMLElement).getByText('Delivered', { selector: 'span' }),
+    ).toBeTruthy();
+    expect(within(cards[1] as HTMLElement).getByText('PostNord')).toBeTruthy();
+  });
+
+  it('hides events and items when the block settings say so', () => {
+    const { container } = draw(VIEWS.inTransit, { showEvents: false, showLineItems: false });
+    expect(container.querySelector('details')).toBeNull();
+    expect(screen.queryByText('Wool socks')).toBeNull();
+  });
+
+  it('says a cancelled order was cancelled and marks the step as needing attention', () => {
+    const { container } = draw(VIEWS.cancelled);
+    expect(screen.getByText('This order was cancelled.')).toBeTruthy();
+    const step = container.querySelector('.track-order__step--problem') as HTMLElement;
+    expect(step.textContent).toContain('Cancelled');
+    expect(step.textContent).toContain('Needs attention');
+    expect(step.getAttribute('aria-current')).toBe('step');
+  });
+
+  it('shows an on-hold order with its shopper-safe reason', () => {
+    draw(VIEWS.onHold);
+    expect(screen.getByText('On hold')).toBeTruthy();
+    expect(screen.getByText('Waiting for stock')).toBeTruthy();
+    expect(screen.getByText(/Not shipped yet/)).toBeTruthy();
+    expect(screen.getByText('Items in this order')).toBeTruthy();
+  });
+
+  it('shows a scheduled fulfilment with its date in the detail', () => {
+    draw(VIEWS.scheduled);
+    expect(screen.getByText(/^Scheduled for Dec 1, 2026$/)).toBeTruthy();
+  });
+
+  it('says a digital order has nothing to ship, without a shipping step', () => {
+    draw(VIEWS.digital);
+    expect(screen.getByText('This order has nothing to ship.')).toBeTruthy();
+    expect(screen.getByText('Nothing to ship')).toBeTruthy();
+    expect(screen.queryByText('Shipped')).toBeNull();
+  });
+
+  it('shows a return in progress after delivery', () => {
+    const { container } = draw(VIEWS.returning);
+    const step = container.querySelector('[aria-current="step"]') as HTMLElement;
+    expect(step.textContent).toContain('Return');
+    expect(step.textContent).toContain('Return in progress');
+    expect(screen.getByText('Delivered', { selector: '.track-order__eta span' })).toBeTruthy();
+  });
+
+  it('notes a stalled shipment and unavailable live tracking', () => {
+    draw(view([], [shipment({ stalled: true, liveTracking: 'unavailable' })]));
+    expect(screen.getByText(/No tracking update for a while/)).toBeTruthy();
+    expect(screen.getByText(/Live tracking is unavailable right now/)).toBeTruthy();
+  });
+
+  it('draws unknown milestone keys and details as neutral steps with generic words', () => {
+    const { container } = draw(
+      view([
+        { key: 'teleported', state: 'problem' },
+        { key: 'payment', state: 'current', detail: 'bartered' },
+      ]),
+    );
+    const items = container.querySelectorAll('.track-order__step');
+    expect(items[0]?.className).toContain('track-order__step--neutral');
+    expect(items[0]?.textContent).toContain('Order update');
+    expect(items[1]?.className).toContain('track-order__step--neutral');
+    expect(items[1]?.textContent).toContain('Status updated');
+  });
+
+  it('says "Shipped" for a shipment without a carrier status, and "No tracking updates yet" without events', () => {
+    draw(view([], [shipment({ status: 'unknown', events: [] })]));
+    expect(screen.getByText('Shipped', { selector: '.track-order__status' })).toBeTruthy();
+    expect(screen.getByText('No tracking updates yet.')).toBeTruthy();
+  });
+
+  it('offers a copy button only when given a way to copy, and confirms the copy', async () => {
+    const { unmount } = draw();
+    expect(screen.queryByRole('button', { name: 'Copy' })).toBeNull();
+    unmount();
+    const copied: string[] = [];
+    draw(VIEWS.inTransit, { onCopy: async (t: string) => copied.push(t) });
+    fireEvent.click(screen.getByRole('button', { name: 'Copy' }));
+    expect(await screen.findByRole('button', { name: 'Copied' })).toBeTruthy();
+    expect(copied).toEqual(['370712345678901234']);
+  });
+});
