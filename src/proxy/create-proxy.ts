@@ -1,5 +1,9 @@
 // Wires the proxy from its settings and injected ports: the one place where parts meet.
-import { type CarrierConfig, createTrackingEnricher } from '../carriers/index.js';
+import {
+  type CarrierConfig,
+  createTrackingEnricher,
+  type TrackingEnricher,
+} from '../carriers/index.js';
 import type { Clock, Fetch, Logger } from '../core/ports.js';
 import { createAdminGraphql, type Sleep, type TimeoutSignal } from './admin/admin-graphql.js';
 import type { ProxyConfig } from './config.js';
@@ -24,6 +28,8 @@ export interface ProxyDeps {
   pages: PageRenderer;
   now: () => number;
   requestId: () => string;
+  /** Replaces the carriers module's enricher (tests, demo); by default built from the carrier settings. */
+  enrich?: TrackingEnricher;
 }
 
 export function defaultProxyDeps(partial: Partial<ProxyDeps> = {}): ProxyDeps {
@@ -38,6 +44,7 @@ export function defaultProxyDeps(partial: Partial<ProxyDeps> = {}): ProxyDeps {
     pages: partial.pages ?? widgetPageRenderer,
     now: partial.now ?? (() => performance.now()),
     requestId: partial.requestId ?? (() => crypto.randomUUID()),
+    enrich: partial.enrich,
   };
 }
 
@@ -56,7 +63,7 @@ export function createProxy(
     deps,
   );
   const limits = createRateLimits(config.limits, deps.limiterFactory);
-  const enrich = createTrackingEnricher(carriers, deps);
+  const enrich = deps.enrich ?? createTrackingEnricher(carriers, deps);
   const service = createLookupService(
     {
       cacheMax: config.cacheMaxEntries,

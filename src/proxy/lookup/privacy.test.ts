@@ -55,3 +55,46 @@ describe('a lookup answers only whitelisted order data', () => {
     ]);
   });
 });
+
+describe('carrier enrichment', () => {
+  it('runs on every answer with a time-boxed signal, and what it adds is whitelisted again', async () => {
+    const signals: (AbortSignal | undefined)[] = [];
+    const t = testApp(
+      ordersAdmin([adminOrder()]),
+      {},
+      {
+        enrich: async (view, signal) => {
+          signals.push(signal);
+          const shipments = view.shipments.map((s) => ({
+            ...s,
+            carrier: { name: 'Bring', code: 'bring', account: 'Kari Nordmann' },
+            liveTracking: 'live' as const,
+          }));
+          return { ...view, shipments, recipient: 'Kari Nordmann' } as typeof view;
+        },
+      },
+    );
+    for (let i = 0; i < 2; i++) {
+      const res = await t.handler(lookupRequest({ orderNumber: '1001', email: ORDER_EMAIL }));
+      const text = await res.text();
+      expect(text).toContain('"code":"bring"');
+      expect(text).not.toContain('Kari');
+    }
+    expect(signals).toHaveLength(2);
+    expect(signals.every((s) => s instanceof AbortSignal)).toBe(true);
+  });
+
+  it('keeps the Shopify view when the enriched one breaks the contract', async () => {
+    const t = testApp(
+      ordersAdmin([adminOrder()]),
+      {},
+      {
+        enrich: async (view) =>
+          ({ ...view, shipments: [{ status: 'teleported' }] }) as unknown as typeof view,
+      },
+    );
+    const res = await t.handler(lookupRequest({ orderNumber: '1001', email: ORDER_EMAIL }));
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { shipments: unknown[] }).shipments).toHaveLength(1);
+  });
+});

@@ -28,6 +28,18 @@ export function ordersAdmin(orders: Record<string, unknown>[]): AdminScript {
   };
 }
 
+/** Answers both queries the proxy sends: order search by name, and a customer's recent orders. */
+export function storeAdmin(orders: Record<string, unknown>[]): AdminScript {
+  const byName = ordersAdmin(orders);
+  return (call, n) => {
+    if (typeof call.variables.id !== 'string') return byName(call, n);
+    const own = orders.filter(
+      (o) => (o.customer as { id?: string } | null)?.id === call.variables.id,
+    );
+    return json({ data: { customer: own.length ? { orders: { nodes: own } } : null } });
+  };
+}
+
 export function fakeAdmin(script: AdminScript): { fetch: Fetch; calls: AdminCall[] } {
   const calls: AdminCall[] = [];
   const fetch: Fetch = async (input, init) => {
