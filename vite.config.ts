@@ -2,6 +2,24 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vitest/config';
 
+// Vitest's reporter calls Map.groupBy (Node 21+) when it prints a failure; on Node 20 it would
+// crash and hide the failure itself.
+type GroupBy = <K, T>(items: Iterable<T>, key: (item: T, index: number) => K) => Map<K, T[]>;
+const MapWithGroupBy = Map as unknown as { groupBy?: GroupBy };
+if (!MapWithGroupBy.groupBy) {
+  MapWithGroupBy.groupBy = <K, T>(items: Iterable<T>, key: (item: T, index: number) => K) => {
+    const groups = new Map<K, T[]>();
+    let index = 0;
+    for (const item of items) {
+      const k = key(item, index++);
+      const group = groups.get(k);
+      if (group) group.push(item);
+      else groups.set(k, [item]);
+    }
+    return groups;
+  };
+}
+
 export default defineConfig({
   plugins: [preact()],
   build: {

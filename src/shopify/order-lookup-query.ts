@@ -4,8 +4,10 @@
  * Finds orders by name token. `name:` is a token match (`#1001-A` also matches `1001`), so the caller
  * compares `Order.name` exactly afterwards. The search string is only ever passed as a variable.
  *
- * Sizes keep the requested cost well under Shopify's 1000-point ceiling: about 3 × (1 + 25 + 5 ×
- * (1 + 10 + 25) + 5 × 2) ≈ 650 points in the worst case; real orders cost far less.
+ * Sizes keep the requested cost under Shopify's 1000-point ceiling for one query. Shopify charges
+ * 2 per connection plus `first` × the node's cost (1 per object, nested objects included), so a
+ * fulfillment line item with its `lineItem` costs 2: 3 × (2 + 27 + 5 × (1 + 3 + 12 + 22) + 12) + 2
+ * ≈ 695 points requested. demo/shopify/order-lookup-cost.test.ts recomputes it on the real schema.
  */
 export const ORDER_LOOKUP_QUERY = /* GraphQL */ `
   query TrackOrderLookup($query: String!) {
@@ -49,7 +51,7 @@ export const ORDER_LOOKUP_QUERY = /* GraphQL */ `
               country
             }
           }
-          fulfillmentLineItems(first: 25) {
+          fulfillmentLineItems(first: 10) {
             nodes {
               quantity
               lineItem {
