@@ -15,6 +15,7 @@ import { UpstreamError } from '../errors/upstream-error.js';
 import type { RateLimits } from '../limits/rate-limits.js';
 import { customerOrders } from './customer-orders.js';
 import { findOrder, type OrderQuery } from './find-order.js';
+import { sharedTimeout } from './shared-timeout.js';
 
 /** Seconds a shopper is asked to wait after an upstream fault. */
 export const UPSTREAM_RETRY_AFTER_S = 5;
@@ -51,6 +52,7 @@ export function createLookupService(
   options: LookupServiceOptions,
   deps: LookupServiceDeps,
 ): LookupService {
+  const carrierSignal = sharedTimeout(deps.timeoutSignal, deps.clock);
   const cache = new CoalescingCache<Entry>({
     max: options.cacheMax,
     ttlMs: options.cacheTtlMs,
@@ -74,7 +76,7 @@ export function createLookupService(
   }
 
   async function enrich(view: TrackingView): Promise<TrackingView> {
-    const enriched = await deps.enrich(view, deps.timeoutSignal(options.carrierBudgetMs));
+    const enriched = await deps.enrich(view, carrierSignal(options.carrierBudgetMs));
     // The whitelist again, after carriers: zod drops any key the contract does not name.
     const parsed = TrackingViewSchema.safeParse(enriched);
     if (parsed.success) return parsed.data;

@@ -1,0 +1,324 @@
+// `npm run bench`: the proxy against a bare node:http floor, through autocannon, plus the handler's own overhead.
+import { createServer, type Server } from 'node:http';
+import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
+import { performance } from 'node:perf_hooks';
+import { signAppProxyQuery } from '../src/core/app-proxy-signature.js';
+import { createApp } from '../src/server/app.js';
+import { serve } from '../src/server/node-adapter.js';
+
+const JSON_OUT = process.argv.includes('--json');
+const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 5);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
+const OVERHEAD_CALLS = 3000;
+
+const SECRET = 'bench-secret';
+const SHOP = 'bench-store.myshopify.com';
+const EMAIL = 'shopper@example.com';
+
+interface AutocannonResult {
+  requests: { average: number };
+  latency: { p50: number; p99: number };
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+  '2xx': number;
+}
+interface AutocannonRequest {
+  method?: string;
+  path?: string;
+  headers?: Record<string, string>;
+  body?: string;
+  setupRequest?: (request: AutocannonRequest) => AutocannonRequest;
+}
+type Autocannon = (options: {
+  url: string;
+  connections: number;
+  duration: number;
+  requests?: AutocannonRequest[];
+}) => Promise<AutocannonResult>;
+const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
+
+/** An Admin order with no personal data beyond the email the lookup compares. */
+function order(name: string) {
+  return {
+    name,
+    email: EMAIL,
+    processedAt: '2026-11-20T10:00:00Z',
+    cancelledAt: null,
+    displayFinancialStatus: 'PAID',
+    displayFulfillmentStatus: 'FULFILLED',
+    returnStatus: 'NO_RETURN',
+    customer: { id: 'gid://shopify/Customer/1' },
+    lineItems: { nodes: [{ name: 'Wool socks', quantity: 2 }] },
+    fulfillments: [
+      {
+        status: 'SUCCESS',
+        displayStatus: 'IN_TRANSIT',
+        createdAt: '2026-11-21T09:00:00Z',
+        inTransitAt: '2026-11-21T12:00:00Z',
+        deliveredAt: null,
+        estimatedDeliveryAt: '2026-11-27T12:00:00Z',
+        trackingInfo: [{ company: 'Bring', number: '70712345678901234', url: null }],
+        events: {
+          nodes: [
+            {
+              status: 'IN_TRANSIT',
+              happenedAt: '2026-11-22T08:00:00Z',
+              message: 'Left the terminal',
+              city: 'Oslo',
+              province: null,
+              country: 'NO',
+            },
+          ],
+        },
+        fulfillmentLineItems: { nodes: [{ quantity: 2, lineItem: { name: 'Wool socks' } }] },
+      },
+    ],
+    fulfillmentOrders: { nodes: [{ status: 'CLOSED', fulfillAt: null, fulfillmentHolds: [] }] },
+  };
+}
+
+/** The Admin answer for a `name:<n>` search: one order named `#<n>`. */
+function adminAnswer(requestBody: string): string {
+  const parsed = JSON.parse(requestBody) as { variables?: { query?: string } };
+  const name = String(parsed.variables?.query ?? '').replace(/^name:/, '');
+  return JSON.stringify({
+    data: { orders: { nodes: [order(`#${name}`)] } },
+    extensions: {
+      cost: {
+        requestedQueryCost: 120,
+        actualQueryCost: 12,
+        throttleStatus: { maximumAvailable: 2000, currentlyAvailable: 1990, restoreRate: 100 },
+      },
+    },
+  });
+}
+
+function listen(server: Server): Promise<string> {
+  return new Promise((resolve) => {
+    server.listen(0, '127.0.0.1', () => {
+      resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+    });
+  });
+}
+
+/** A local Admin endpoint that answers at once. */
+async function instantAdmin(): Promise<{ url: string; server: Server }> {
+  const server = createServer({ keepAlive: true }, (req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(adminAnswer(Buffer.concat(chunks).toString('utf8')));
+    });
+  });
+  return { url: `${await listen(server)}/admin/api/2026-10/graphql.json`, server };
+}
+
+/** The floor: the least a node:http server can do per request. */
+async function helloWorld(): Promise<{ url: string; server: Server }> {
+  const server = createServer({ keepAlive: true }, (_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/plain' });
+    res.end('hello world');
+  });
+  return { url: await listen(server), server };
+}
+
+function signedPath(path: string, secret = SECRET): string {
+  const params = new URLSearchParams({
+    shop: SHOP,
+    logged_in_customer_id: '',
+    path_prefix: '/apps/track',
+    timestamp: String(Math.floor(Date.now() / 1000)),
+  });
+  params.set('signature', signAppProxyQuery(params, secret));
+  return `${path}?${params}`;
+}
+
+const BENCH_ENV = {
+  SHOPIFY_API_SECRET: SECRET,
+  SHOPIFY_SHOP: SHOP,
+  SHOPIFY_ADMIN_TOKEN: 'shpat_bench',
+  // The load comes from one address and hammers a few orders: limits out of the way, cache on.
+  RATE_LIMIT_IP_POINTS: '1000000000',
+  RATE_LIMIT_ORDER_FAILURES: '1000000000',
+  RATE_LIMIT_SHOP_POINTS: '1000000000',
+  LOOKUP_CACHE_MAX: '100000',
+};
+
+/** Logs are built (their cost is real) but written nowhere, so the terminal does not set the pace. */
+const discardingLogger = {
+  info: (fields: Record<string, unknown>) => void JSON.stringify(fields),
+  warn: (fields: Record<string, unknown>) => void JSON.stringify(fields),
+  error: (fields: Record<string, unknown>) => void JSON.stringify(fields),
+};
+
+interface CaseResult {
+  reqPerSec: number;
+  p50Ms: number;
+  p99Ms: number;
+  ratioToFloor: number;
+  non2xx: number;
+  errors: number;
+}
+
+async function load(url: string, request: AutocannonRequest): Promise<AutocannonResult> {
+  return autocannon({ url, connections: CONNECTIONS, duration: DURATION_S, requests: [request] });
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+}
+
+/** The handler alone, called in-process against an instant in-memory Admin: its own cost per uncached lookup. */
+async function handlerOverhead(): Promise<{ p50Ms: number; p99Ms: number; calls: number }> {
+  const { handler } = createApp(
+    { ...BENCH_ENV, SHOPIFY_ADMIN_ENDPOINT: 'http://admin.invalid/graphql' },
+    {
+      logger: discardingLogger,
+      fetch: async (_url, init) =>
+        new Response(adminAnswer(String(init?.body ?? '{}')), {
+          headers: { 'content-type': 'application/json' },
+        }),
+    },
+  );
+  const path = signedPath('/proxy/lookup');
+  const times: number[] = [];
+  for (let i = 0; i < OVERHEAD_CALLS; i++) {
+    const request = new Request(`http://proxy.local${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': '203.0.113.5' },
+      body: JSON.stringify({ orderNumber: `#O${i}`, email: EMAIL }),
+    });
+    const started = performance.now();
+    const response = await handler(request);
+    await response.text();
+    const took = performance.now() - started;
+    if (response.status !== 200) throw new Error(`overhead lookup answered ${response.status}`);
+    // The first calls warm the JIT; they are not the steady state being measured.
+    if (i >= 300) times.push(took);
+  }
+  times.sort((a, b) => a - b);
+  return {
+    p50Ms: round(percentile(times, 50), 3),
+    p99Ms: round(percentile(times, 99), 3),
+    calls: times.length,
+  };
+}
+
+function round(n: number, digits = 2): number {
+  const f = 10 ** digits;
+  return Math.round(n * f) / f;
+}
+
+async function main(): Promise<void> {
+  const admin = await instantAdmin();
+  const floor = await helloWorld();
+  const { handler } = createApp(
+    { ...BENCH_ENV, SHOPIFY_ADMIN_ENDPOINT: admin.url },
+    { logger: discardingLogger },
+  );
+  const proxy = await serve(handler, { port: 0, host: '127.0.0.1' });
+  const json = { 'content-type': 'application/json', 'x-forwarded-for': '203.0.113.5' };
+
+  const results: Record<string, AutocannonResult> = {};
+  const progress = (name: string) => {
+    if (!JSON_OUT) process.stderr.write(`running ${name} (${DURATION_S}s)...\n`);
+  };
+
+  progress('floor');
+  results.floor = await load(floor.url, { method: 'GET', path: '/' });
+
+  progress('cached lookups');
+  const cachedPath = signedPath('/proxy/lookup');
+  results.cachedLookup = await load(proxy.url, {
+    method: 'POST',
+    path: cachedPath,
+    headers: json,
+    body: JSON.stringify({ orderNumber: '#1001', email: EMAIL }),
+  });
+
+  progress('uncached lookups');
+  let n = 0;
+  const uncachedPath = signedPath('/proxy/lookup');
+  results.uncachedLookup = await load(proxy.url, {
+    method: 'POST',
+    path: uncachedPath,
+    headers: json,
+    // A new order number per request: every lookup misses the cache and makes one Admin call.
+    setupRequest: (request) => ({
+      ...request,
+      body: JSON.stringify({ orderNumber: `#U${++n}`, email: EMAIL }),
+    }),
+  });
+
+  progress('bad signatures');
+  results.badSignature = await load(proxy.url, {
+    method: 'POST',
+    path: signedPath('/proxy/lookup', 'wrong-secret'),
+    headers: json,
+    body: JSON.stringify({ orderNumber: '#1001', email: EMAIL }),
+  });
+
+  await proxy.close();
+  await new Promise((r) => admin.server.close(r));
+  admin.server.closeAllConnections();
+  floor.server.closeAllConnections();
+  await new Promise((r) => floor.server.close(r));
+
+  progress('handler overhead');
+  const overhead = await handlerOverhead();
+
+  const floorRps = results.floor?.requests.average ?? 1;
+  const cases: Record<string, CaseResult> = {};
+  for (const [name, r] of Object.entries(results)) {
+    cases[name] = {
+      reqPerSec: Math.round(r.requests.average),
+      p50Ms: r.latency.p50,
+      p99Ms: r.latency.p99,
+      ratioToFloor: round(r.requests.average / floorRps, 3),
+      non2xx: r.non2xx,
+      errors: r.errors + r.timeouts,
+    };
+  }
+  const cachedRatio = cases.cachedLookup?.ratioToFloor ?? 0;
+  const report = {
+    node: process.version,
+    durationSeconds: DURATION_S,
+    connections: CONNECTIONS,
+    cases,
+    handlerOverhead: overhead,
+    targets: {
+      cachedLookupAtLeastHalfTheFloor: cachedRatio >= 0.5,
+      handlerOverheadP50AtMost1ms: overhead.p50Ms <= 1,
+    },
+  };
+
+  if (JSON_OUT) {
+    process.stdout.write(`${JSON.stringify(report)}\n`);
+    return;
+  }
+  const rows = Object.entries(cases).map(([name, c]) =>
+    [
+      name.padEnd(16),
+      String(c.reqPerSec).padStart(9),
+      `${c.p50Ms} ms`.padStart(9),
+      `${c.p99Ms} ms`.padStart(9),
+      `${Math.round(c.ratioToFloor * 100)} %`.padStart(9),
+      String(c.non2xx).padStart(8),
+    ].join(' '),
+  );
+  const lines = [
+    `Proxy bench (${process.version}, ${CONNECTIONS} connections, ${DURATION_S}s per case)`,
+    '',
+    `${'case'.padEnd(16)} ${'req/s'.padStart(9)} ${'p50'.padStart(9)} ${'p99'.padStart(9)} ${'of floor'.padStart(9)} ${'non-2xx'.padStart(8)}`,
+    ...rows,
+    '',
+    `handler overhead per uncached lookup (in-process, instant Admin, ${overhead.calls} calls): p50 ${overhead.p50Ms} ms, p99 ${overhead.p99Ms} ms`,
+    `targets: cached ≥ 50 % of floor: ${report.targets.cachedLookupAtLeastHalfTheFloor ? 'met' : 'MISSED'} (${Math.round(cachedRatio * 100)} %); handler p50 ≤ 1 ms: ${report.targets.handlerOverheadP50AtMost1ms ? 'met' : 'MISSED'}`,
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+await main();
