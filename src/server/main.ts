@@ -14,8 +14,12 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const port = Number(process.env.PORT ?? 3000);
-  const host = process.env.HOST ?? '127.0.0.1';
+  const port = Number(process.env.PORT || 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    process.stderr.write('Configuration error: invalid settings: PORT\n');
+    process.exit(1);
+  }
+  const host = process.env.HOST || '127.0.0.1';
   const serving = await serve(app.handler, { port, host });
   process.stdout.write(`Track-your-order proxy listening on ${serving.url}\n`);
   const stop = () => {
