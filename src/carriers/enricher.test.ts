@@ -286,6 +286,23 @@ describe('createTrackingEnricher caching and staleness', () => {
     expect(carrier.calls).toHaveLength(1);
   });
 
+  it('keeps a carrier answer that arrives after the lookup gave up, for the next lookup', async () => {
+    let answer: (response: Response) => void = () => {};
+    const late = new Promise<Response>((resolve) => {
+      answer = resolve;
+    });
+    const carrier = answering(() => late);
+    const { enrich } = setup({ ...BRING, budgetMs: 5, timeoutMs: 60_000 }, carrier.fetch);
+    expect((await enrich(view())).shipments[0]?.liveTracking).toBe('unavailable');
+    answer(jsonResponse(bringDelivered));
+    await late;
+    // Reading and parsing the body takes a few turns of the event loop.
+    for (let turn = 0; turn < 5; turn += 1) await new Promise((resolve) => setTimeout(resolve, 0));
+    const [again] = (await enrich(view())).shipments;
+    expect(again?.liveTracking).toBe('live');
+    expect(carrier.calls).toHaveLength(1);
+  });
+
   it('does not cache failures', async () => {
     const carrier = answering(() => jsonResponse({}, 503));
     const { enrich } = setup(BRING, carrier.fetch);

@@ -1,6 +1,7 @@
 // Adds carriers, links and live events to a TrackingView; any carrier fault degrades to Shopify's data, flagged.
 import type { Shipment, TrackingView } from '../contract/tracking-view.js';
 import type { Clock, Fetch, Logger } from '../core/ports.js';
+import { abortFault, untilAborted } from './abort.js';
 import type { CarrierAdapter, LiveTracking } from './adapter.js';
 import { createBringAdapter } from './bring/adapter.js';
 import { createTimedCache } from './cache.js';
@@ -53,7 +54,7 @@ export function createTrackingEnricher(config: CarrierConfig, deps: CarrierDeps)
     ttlMs: (config.cacheTtlSeconds ?? DEFAULTS.cacheTtlSeconds) * 1000,
     clock: deps.clock,
   });
-  const inFlight = new Map<string, Promise<LiveOutcome>>();
+  const inFlight = new Map<string, Promise<LiveTracking>>();
   const direct = {
     bring: config.bring ? createBringAdapter(config.bring) : undefined,
     postnord: config.postnord ? createPostNordAdapter(config.postnord) : undefined,
@@ -68,30 +69,41 @@ export function createTrackingEnricher(config: CarrierConfig, deps: CarrierDeps)
     return (route && direct[route]) || aggregator;
   };
 
-  const fetchLive = (adapter: CarrierAdapter, number: string, budget: AbortSignal) => {
+  /**
+   * One request per number at a time, bounded by the per-carrier timeout. Its answer fills the
+   * cache even when the lookup that asked has run out of budget and moved on.
+   */
+  const shared = (adapter: CarrierAdapter, number: string): Promise<LiveTracking> => {
     const key = `${adapter.name}:${number}`;
     const cached = cache.get(key);
-    if (cached) return Promise.resolve<LiveOutcome>({ ok: true, tracking: cached });
+    if (cached) return Promise.resolve(cached);
     const pending = inFlight.get(key);
     if (pending) return pending;
-    const signal = AbortSignal.any([budget, AbortSignal.timeout(timeoutMs)]);
-    const outcome = adapter
-      .track(number, { fetch: deps.fetch, signal })
-      .then((tracking): LiveOutcome => {
+    const request = adapter
+      .track(number, { fetch: deps.fetch, signal: AbortSignal.timeout(timeoutMs) })
+      .then((tracking) => {
         cache.set(key, tracking);
-        return { ok: true, tracking };
-      })
-      .catch((error: unknown): LiveOutcome => {
-        deps.logger.warn({
-          msg: 'live tracking unavailable',
-          carrier: adapter.name,
-          ...fault(error),
-        });
-        return { ok: false };
+        return tracking;
       })
       .finally(() => inFlight.delete(key));
-    inFlight.set(key, outcome);
-    return outcome;
+    // Waiters may all have given up by the time it fails; the failure is theirs to log.
+    request.catch(() => {});
+    inFlight.set(key, request);
+    return request;
+  };
+
+  const fetchLive = async (
+    adapter: CarrierAdapter,
+    number: string,
+    budget: AbortSignal,
+  ): Promise<LiveOutcome> => {
+    try {
+      return { ok: true, tracking: await untilAborted(shared(adapter, number), budget) };
+    } catch (error) {
+      const reason = budget.aborted ? abortFault(adapter.name, budget, error) : error;
+      deps.logger.warn({ event: 'carrier_unavailable', carrier: adapter.name, ...fault(reason) });
+      return { ok: false };
+    }
   };
 
   const enrichShipment = async (shipment: Shipment, budget: AbortSignal): Promise<Shipment> => {
@@ -126,7 +138,7 @@ export function createTrackingEnricher(config: CarrierConfig, deps: CarrierDeps)
       );
       return { ...view, shipments };
     } catch (error) {
-      deps.logger.warn({ msg: 'carrier enrichment failed', ...fault(error) });
+      deps.logger.warn({ event: 'carrier_enrichment_failed', ...fault(error) });
       return view;
     }
   };

@@ -1,6 +1,7 @@
 // One guarded JSON request to a carrier: abortable, status-classified, size-capped and zod-checked.
 import type { z } from 'zod';
 import type { Fetch } from '../core/ports.js';
+import { abortFault, untilAborted } from './abort.js';
 import { CarrierFault } from './carrier-fault.js';
 
 const MAX_BODY_CHARS = 2_000_000;
@@ -22,6 +23,7 @@ export async function requestJson<T>(request: JsonRequest<T>): Promise<JsonResul
   const { carrier, signal } = request;
   try {
     signal.throwIfAborted();
+    // A fetch that ignores its signal must not hold the lookup hostage.
     return await untilAborted(send(request), signal);
   } catch (error) {
     if (error instanceof CarrierFault) throw error;
@@ -60,20 +62,4 @@ async function send<T>(request: JsonRequest<T>): Promise<JsonResult<T>> {
     throw new CarrierFault(carrier, 'malformed', response.status, { cause: parsed.error });
   }
   return { kind: 'ok', data: parsed.data };
-}
-
-/** A fetch that ignores its signal must not hold the lookup hostage. */
-function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(signal.reason);
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
-  });
-}
-
-function abortFault(carrier: string, signal: AbortSignal, cause: unknown): CarrierFault {
-  const reason: unknown = signal.reason;
-  const timedOut = reason instanceof Error && reason.name === 'TimeoutError';
-  return new CarrierFault(carrier, timedOut ? 'timeout' : 'aborted', undefined, { cause });
 }
