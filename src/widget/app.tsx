@@ -44,24 +44,24 @@ interface State {
   orders?: OrderListItem[];
 }
 
-type FocusTarget = 'result' | 'summary' | 'order' | undefined;
+// The error summary and the result heading are the only elements made focusable by script.
+const HEADING = '[tabindex]';
+const ORDER_FIELD = '[name=orderNumber]';
 
 function fieldErrorsFrom(failure: Failure): FieldErrors {
   const errors: FieldErrors = {};
   for (const f of failure.fields ?? []) {
     const key = issueKey(f.field, f.issue);
-    if (key && (f.field === 'orderNumber' || f.field === 'email')) errors[f.field] = key;
+    if (key) errors[f.field as keyof FieldErrors] = key;
   }
   return errors;
 }
 
 // A class rather than hooks: it keeps the hooks runtime (about 1 KB gzip) out of the chunk.
 export class TrackOrderApp extends Component<TrackOrderAppProps, State> {
-  heading = createRef<HTMLHeadingElement>();
-  summary = createRef<HTMLDivElement>();
   host = createRef<HTMLDivElement>();
-  /** Where focus goes after the next render. */
-  focusNext: FocusTarget;
+  /** A selector inside the widget: what takes focus after the next render. */
+  focusNext = '';
 
   constructor(props: TrackOrderAppProps) {
     super(props);
@@ -77,24 +77,21 @@ export class TrackOrderApp extends Component<TrackOrderAppProps, State> {
   }
 
   override componentDidUpdate() {
-    const focus = this.focusNext;
-    if (!focus) return;
-    this.focusNext = undefined;
-    const target =
-      focus === 'result'
-        ? this.heading.current
-        : focus === 'summary'
-          ? this.summary.current
-          : document.getElementById(`${this.props.config.idPrefix}-order`);
-    target?.focus();
+    if (this.focusNext) this.host.current?.querySelector<HTMLElement>(this.focusNext)?.focus();
+    this.focusNext = '';
+  }
+
+  /** Sets the state and, when the fields are invalid, sends focus to the error summary. */
+  show(state: Partial<State> & { errors: FieldErrors }) {
+    if (state.errors.orderNumber || state.errors.email) this.focusNext = HEADING;
+    this.setState(state as State);
   }
 
   run = async (values: LookupInput) => {
     const { config, fetch } = this.props;
     const errors = validateLookup(values, config.signedIn);
     if (errors.orderNumber || errors.email) {
-      this.focusNext = 'summary';
-      this.setState({ values, errors, phase: { kind: 'form' } });
+      this.show({ values, errors, phase: { kind: 'form' } });
       return;
     }
     // Holds the current height so the result or an error never makes the page below jump up.
@@ -103,19 +100,18 @@ export class TrackOrderApp extends Component<TrackOrderAppProps, State> {
     this.setState({ values, errors, phase: { kind: 'loading' } });
     const outcome = await lookupOrder(fetch, config.proxyPath, values);
     if (outcome.ok) {
-      this.focusNext = 'result';
+      this.focusNext = HEADING;
       this.setState({ phase: { kind: 'result', view: outcome.value } });
     } else {
-      const errors = fieldErrorsFrom(outcome.failure);
-      if (errors.orderNumber || errors.email) this.focusNext = 'summary';
-      this.setState({ errors, phase: { kind: 'failed', failure: outcome.failure } });
+      const failure = outcome.failure;
+      this.show({ errors: fieldErrorsFrom(failure), phase: { kind: 'failed', failure } });
     }
   };
 
   reset = () => {
     const el = this.host.current;
     if (el) el.style.minBlockSize = '';
-    this.focusNext = 'order';
+    this.focusNext = ORDER_FIELD;
     this.setState({
       values: { orderNumber: '', email: this.state.values.email },
       phase: { kind: 'form' },
@@ -126,27 +122,14 @@ export class TrackOrderApp extends Component<TrackOrderAppProps, State> {
     { config, strings, copy }: TrackOrderAppProps,
     { values, errors, phase, orders }: State,
   ) {
-    const live =
-      phase.kind === 'loading'
-        ? strings['form.loading']
-        : phase.kind === 'result'
-          ? interpolate(strings['result.heading'], { name: phase.view.order.name })
-          : '';
+    const { locale } = config;
+    const loading = phase.kind === 'loading';
+    const again = () => this.run(this.state.values);
     return (
       <div class="track-order__host" ref={this.host}>
         {phase.kind === 'result' ? (
           <>
-            <TrackingResult
-              view={phase.view}
-              strings={strings}
-              locale={config.locale}
-              showLineItems={config.showLineItems}
-              showEvents={config.showEvents}
-              layout={config.layout}
-              headingRef={this.heading}
-              onCopy={copy}
-              idPrefix={config.idPrefix}
-            />
+            <TrackingResult {...config} view={phase.view} strings={strings} onCopy={copy} />
             <button type="button" class="track-order__again" onClick={this.reset}>
               {strings['form.track_another']}
             </button>
@@ -154,45 +137,39 @@ export class TrackOrderApp extends Component<TrackOrderAppProps, State> {
         ) : (
           <>
             <LookupForm
+              {...config}
               strings={strings}
               values={values}
               errors={errors}
               action={`${config.proxyPath}/lookup`}
-              locale={config.locale}
-              returnTo={config.returnTo}
-              signedIn={config.signedIn}
-              busy={phase.kind === 'loading'}
-              idPrefix={config.idPrefix}
-              summaryRef={this.summary}
+              busy={loading}
               onInput={(field, value) =>
                 this.setState({ values: { ...this.state.values, [field]: value } })
               }
               onSubmit={(event) => {
                 event.preventDefault();
-                if (phase.kind !== 'loading') this.run(this.state.values);
+                if (!loading) again();
               }}
             />
             {phase.kind === 'failed' && (
-              <ErrorNotice
-                code={phase.failure.code}
-                retryAfter={phase.failure.retryAfter}
-                strings={strings}
-                locale={config.locale}
-                onRetry={() => this.run(this.state.values)}
-              />
+              <ErrorNotice {...phase.failure} strings={strings} locale={locale} onRetry={again} />
             )}
             {orders && (
               <OrderPicker
                 orders={orders}
                 strings={strings}
-                locale={config.locale}
+                locale={locale}
                 onPick={(name) => this.run({ orderNumber: name, email: '' })}
               />
             )}
           </>
         )}
         <div class="track-order__live" role="status" aria-live="polite">
-          {live}
+          {loading
+            ? strings['form.loading']
+            : phase.kind === 'result'
+              ? interpolate(strings['result.heading'], { name: phase.view.order.name })
+              : ''}
         </div>
       </div>
     );
