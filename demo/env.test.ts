@@ -12,6 +12,8 @@ describe('the demo settings', () => {
     expect(env.SHOPIFY_SHOP).toBe('demo-store.myshopify.com');
     expect(env.SHOPIFY_ADMIN_ENDPOINT).toBe(`${origin}/admin/api/2026-10/graphql.json`);
     expect(env.BRING_TRACKING_URL).toBe(`${origin}/carriers/bring/tracking.json`);
+    expect(env.DHL_TRACKING_URL).toBe(`${origin}/carriers/dhl/track/shipments`);
+    expect(env.POSTNORD_TRACKING_URL).toBe(`${origin}/carriers/postnord/findByIdentifier.json`);
     expect(env.SHOPIFY_API_SECRET).toMatch(/^r\d+$/);
     expect(env.RATE_LIMIT_IP_POINTS).toBe('99');
   });

@@ -4,6 +4,8 @@ import { ADMIN_API_VERSION } from '../src/shopify/api-version.js';
 export const DEMO_SHOP = 'demo-store.myshopify.com';
 export const ADMIN_PATH = `/admin/api/${ADMIN_API_VERSION}/graphql.json`;
 export const BRING_PATH = '/carriers/bring/tracking.json';
+export const DHL_PATH = '/carriers/dhl/track/shipments';
+export const POSTNORD_PATH = '/carriers/postnord/findByIdentifier.json';
 
 export interface DemoSettings {
   /** `local`: the Admin emulator with seeded orders; `store`: the developer's real shop. */
@@ -13,7 +15,8 @@ export interface DemoSettings {
 
 /**
  * With SHOPIFY_SHOP and SHOPIFY_ADMIN_TOKEN set, the developer's store is used (and their endpoint
- * and carrier keys, if any). Otherwise every Shopify and carrier URL points back at this server.
+ * and carrier keys, if any). Otherwise every Shopify and carrier URL points back at this server,
+ * where the Admin emulator and the local carrier endpoints answer.
  * Other settings (rate limits, cache) pass through either way. The app secret only has to agree
  * between the local app proxy and the proxy, so a fresh one is made when none is given.
  */
@@ -38,6 +41,10 @@ export function demoSettings(
       BRING_API_KEY: `demo-${randomSecret()}`,
       BRING_TRACKING_URL: `${origin}${BRING_PATH}`,
       BRING_CLIENT_URL: origin,
+      DHL_API_KEY: `demo-${randomSecret()}`,
+      DHL_TRACKING_URL: `${origin}${DHL_PATH}`,
+      POSTNORD_API_KEY: `demo-${randomSecret()}`,
+      POSTNORD_TRACKING_URL: `${origin}${POSTNORD_PATH}`,
     },
   };
 }
