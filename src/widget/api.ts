@@ -27,59 +27,57 @@ export const RETRYABLE: readonly FailureCode[] = [
   'network',
 ];
 
+const JSON_TYPE = 'application/json';
+
 function seconds(value: unknown): number | undefined {
   const n = typeof value === 'string' ? Number(value) : value;
   return typeof n === 'number' && Number.isFinite(n) && n >= 0 ? Math.ceil(n) : undefined;
 }
 
-async function failureFrom(response: Response): Promise<Failure> {
-  let error: Record<string, unknown> = {};
-  try {
-    const body: unknown = await response.json();
-    const inner = (body as { error?: unknown } | null)?.error;
-    if (inner && typeof inner === 'object') error = inner as Record<string, unknown>;
-  } catch {
-    // A body that is not JSON (a theme's error page, say) still has a status to go by.
-  }
-  const code =
-    typeof error.code === 'string'
-      ? error.code
-      : response.status === 429
-        ? 'rate_limited'
-        : response.status === 503
-          ? 'upstream_unavailable'
-          : 'internal_error';
-  const failure: Failure = { code };
-  const wait = seconds(error.retryAfter) ?? seconds(response.headers.get('retry-after'));
-  if (wait !== undefined) failure.retryAfter = wait;
-  if (Array.isArray(error.fields)) failure.fields = error.fields as Failure['fields'];
-  return failure;
-}
-
+/** GET `url`, or POST `body` to it as JSON. */
 async function call<T>(
   fetch: FetchLike,
   url: string,
-  init: RequestInit,
   accept: (body: unknown) => body is T,
+  body?: string,
 ): Promise<Outcome<T>> {
   let response: Response;
   try {
     response = await fetch(url, {
-      ...init,
-      headers: { accept: 'application/json', ...init.headers },
       credentials: 'same-origin',
+      ...(body
+        ? { method: 'POST', headers: { accept: JSON_TYPE, 'content-type': JSON_TYPE }, body }
+        : { headers: { accept: JSON_TYPE } }),
     });
   } catch {
     return { ok: false, failure: { code: 'network' } };
   }
-  if (!response.ok) return { ok: false, failure: await failureFrom(response) };
-  try {
-    const body: unknown = await response.json();
-    if (accept(body)) return { ok: true, value: body };
-  } catch {
-    // Falls through: a 200 that is not our JSON means something between us and the proxy broke.
+  // A body that is not JSON (a theme's error page, say) reads as null; the status still tells.
+  const data: unknown = await response.json().catch(() => null);
+  if (response.ok) {
+    // A 200 that is not our JSON means something between us and the proxy broke.
+    return accept(data)
+      ? { ok: true, value: data }
+      : { ok: false, failure: { code: 'internal_error' } };
   }
-  return { ok: false, failure: { code: 'internal_error' } };
+  const error: { code?: unknown; retryAfter?: unknown; fields?: unknown } = Object(
+    (data as { error?: unknown } | null)?.error,
+  );
+  const status = response.status;
+  const failure: Failure = {
+    code:
+      typeof error.code === 'string'
+        ? error.code
+        : status === 429
+          ? 'rate_limited'
+          : status === 503
+            ? 'upstream_unavailable'
+            : 'internal_error',
+  };
+  const wait = seconds(error.retryAfter) ?? seconds(response.headers.get('retry-after'));
+  if (wait !== undefined) failure.retryAfter = wait;
+  if (Array.isArray(error.fields)) failure.fields = error.fields;
+  return { ok: false, failure };
 }
 
 const isView = (body: unknown): body is TrackingView => {
@@ -96,14 +94,9 @@ export function lookupOrder(
   proxyPath: string,
   input: LookupInput,
 ): Promise<Outcome<TrackingView>> {
-  const body: Partial<LookupInput> = { orderNumber: input.orderNumber.trim() };
-  if (input.email.trim()) body.email = input.email.trim();
-  return call(
-    fetch,
-    `${proxyPath}/lookup`,
-    { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) },
-    isView,
-  );
+  // An empty email becomes undefined, which JSON leaves out.
+  const body = { orderNumber: input.orderNumber.trim(), email: input.email.trim() || undefined };
+  return call(fetch, `${proxyPath}/lookup`, isView, JSON.stringify(body));
 }
 
 /** GET {proxy}/orders: a signed-in customer's recent orders. */
@@ -111,6 +104,6 @@ export async function fetchOrders(
   fetch: FetchLike,
   proxyPath: string,
 ): Promise<Outcome<OrderListItem[]>> {
-  const outcome = await call(fetch, `${proxyPath}/orders`, { method: 'GET' }, isOrderList);
+  const outcome = await call(fetch, `${proxyPath}/orders`, isOrderList);
   return outcome.ok ? { ok: true, value: outcome.value.orders } : outcome;
 }

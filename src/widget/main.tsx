@@ -36,8 +36,9 @@ export function mount(root: HTMLElement, options: MountOptions = {}): boolean {
     returnTo: field('return_to'),
   };
   const active = document.activeElement as HTMLInputElement | null;
-  const focused = active && form.contains(active) ? active.id : '';
-  const caret = focused ? active?.selectionStart : null;
+  // The shopper was typing when the chunk arrived: keep them where they were.
+  const focused = form.contains(active) ? active?.id : '';
+  const caret = active?.selectionStart;
   render(
     <TrackOrderApp
       config={config}
@@ -49,11 +50,10 @@ export function mount(root: HTMLElement, options: MountOptions = {}): boolean {
     />,
     app,
   );
-  // The shopper was typing when the chunk arrived: keep them where they were.
-  const again = focused ? document.getElementById(focused) : null;
+  const again = focused && (document.getElementById(focused) as HTMLInputElement | null);
   if (again && again !== document.activeElement) {
-    (again as HTMLInputElement).focus();
-    if (caret != null) (again as HTMLInputElement).setSelectionRange?.(caret, caret);
+    again.focus();
+    if (caret != null) again.setSelectionRange(caret, caret);
   }
   return true;
 }
