@@ -1,5 +1,6 @@
 // Vite builds the storefront widget into the theme extension's assets; Vitest runs every test.
 import preact from '@preact/preset-vite';
+import { minify, type Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 
 // Vitest's reporter calls Map.groupBy (Node 21+) when it prints a failure; on Node 20 it would
@@ -20,6 +21,29 @@ if (!MapWithGroupBy.groupBy) {
   };
 }
 
+// Preact's internal fields (`__k`, `__e`, …) and the widget's own `_private` members never leave the
+// widget chunk, so the build may shorten them. Rolldown's mangleProps only works on a single-chunk
+// build, so the widget chunk is minified again on its own once Vite has written it.
+const PRIVATE_PROPS = /^(__[a-zA-Z]?|_[a-z]\w*)$/;
+const WIDGET_CHUNK = 'track-order-widget';
+
+const shortenPrivateProps: Plugin = {
+  name: 'shorten-private-props',
+  async generateBundle(_options, bundle) {
+    for (const chunk of Object.values(bundle)) {
+      if (chunk.type !== 'chunk' || chunk.name !== WIDGET_CHUNK) continue;
+      const result = await minify(chunk.fileName, chunk.code, {
+        module: true,
+        compress: { target: 'es2022' },
+        mangle: { toplevel: true },
+        mangleProps: { include: PRIVATE_PROPS },
+      });
+      if (result.errors.length > 0) this.error(result.errors.map((e) => e.message).join('\n'));
+      chunk.code = result.code;
+    }
+  },
+};
+
 export default defineConfig({
   plugins: [preact()],
   build: {
@@ -33,11 +57,12 @@ export default defineConfig({
     rollupOptions: {
       input: {
         'track-order-loader': 'src/widget/loader.ts',
-        'track-order-widget': 'src/widget/main.tsx',
+        [WIDGET_CHUNK]: 'src/widget/main.tsx',
         'track-order': 'src/widget/styles.css',
       },
       // The widget chunk's exports are its interface with the loader.
       preserveEntrySignatures: 'exports-only',
+      plugins: [shortenPrivateProps],
       output: {
         format: 'es',
         entryFileNames: '[name].js',

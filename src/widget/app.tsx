@@ -57,11 +57,12 @@ function fieldErrorsFrom(failure: Failure): FieldErrors {
   return errors;
 }
 
-// A class rather than hooks: it keeps the hooks runtime (about 1 KB gzip) out of the chunk.
+// A class rather than hooks: it keeps the hooks runtime (about 1 KB gzip) out of the chunk. Members
+// named with a leading `_` are private to the chunk: the build shortens them.
 export class TrackOrderApp extends Component<TrackOrderAppProps, State> {
-  host = createRef<HTMLDivElement>();
+  _host = createRef<HTMLDivElement>();
   /** A selector inside the widget: what takes focus after the next render. */
-  focusNext = '';
+  _focus = '';
 
   constructor(props: TrackOrderAppProps) {
     super(props);
@@ -70,48 +71,48 @@ export class TrackOrderApp extends Component<TrackOrderAppProps, State> {
 
   override componentDidMount() {
     const { submitNow, initial, config, fetch } = this.props;
-    if (submitNow) this.run(initial);
+    if (submitNow) this._run(initial);
     if (config.signedIn) {
       fetchOrders(fetch, config.proxyPath).then((o) => o.ok && this.setState({ orders: o.value }));
     }
   }
 
   override componentDidUpdate() {
-    if (this.focusNext) this.host.current?.querySelector<HTMLElement>(this.focusNext)?.focus();
-    this.focusNext = '';
+    if (this._focus) this._host.current?.querySelector<HTMLElement>(this._focus)?.focus();
+    this._focus = '';
   }
 
   /** Sets the state and, when the fields are invalid, sends focus to the error summary. */
-  show(state: Partial<State> & { errors: FieldErrors }) {
-    if (state.errors.orderNumber || state.errors.email) this.focusNext = HEADING;
+  _show(state: Partial<State> & { errors: FieldErrors }) {
+    if (state.errors.orderNumber || state.errors.email) this._focus = HEADING;
     this.setState(state as State);
   }
 
-  run = async (values: LookupInput) => {
+  _run = async (values: LookupInput) => {
     const { config, fetch } = this.props;
     const errors = validateLookup(values, config.signedIn);
     if (errors.orderNumber || errors.email) {
-      this.show({ values, errors, phase: { kind: 'form' } });
+      this._show({ values, errors, phase: { kind: 'form' } });
       return;
     }
     // Holds the current height so the result or an error never makes the page below jump up.
-    const el = this.host.current;
+    const el = this._host.current;
     if (el) el.style.minBlockSize = `${el.offsetHeight}px`;
     this.setState({ values, errors, phase: { kind: 'loading' } });
     const outcome = await lookupOrder(fetch, config.proxyPath, values);
     if (outcome.ok) {
-      this.focusNext = HEADING;
+      this._focus = HEADING;
       this.setState({ phase: { kind: 'result', view: outcome.value } });
     } else {
       const failure = outcome.failure;
-      this.show({ errors: fieldErrorsFrom(failure), phase: { kind: 'failed', failure } });
+      this._show({ errors: fieldErrorsFrom(failure), phase: { kind: 'failed', failure } });
     }
   };
 
-  reset = () => {
-    const el = this.host.current;
+  _reset = () => {
+    const el = this._host.current;
     if (el) el.style.minBlockSize = '';
-    this.focusNext = ORDER_FIELD;
+    this._focus = ORDER_FIELD;
     this.setState({
       values: { orderNumber: '', email: this.state.values.email },
       phase: { kind: 'form' },
@@ -124,13 +125,13 @@ export class TrackOrderApp extends Component<TrackOrderAppProps, State> {
   ) {
     const { locale } = config;
     const loading = phase.kind === 'loading';
-    const again = () => this.run(this.state.values);
+    const again = () => this._run(this.state.values);
     return (
-      <div class="track-order__host" ref={this.host}>
+      <div class="track-order__host" ref={this._host}>
         {phase.kind === 'result' ? (
           <>
             <TrackingResult {...config} view={phase.view} strings={strings} onCopy={copy} />
-            <button type="button" class="track-order__again" onClick={this.reset}>
+            <button type="button" class="track-order__again" onClick={this._reset}>
               {strings['form.track_another']}
             </button>
           </>
@@ -159,7 +160,7 @@ export class TrackOrderApp extends Component<TrackOrderAppProps, State> {
                 orders={orders}
                 strings={strings}
                 locale={locale}
-                onPick={(name) => this.run({ orderNumber: name, email: '' })}
+                onPick={(name) => this._run({ orderNumber: name, email: '' })}
               />
             )}
           </>

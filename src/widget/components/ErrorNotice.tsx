@@ -27,7 +27,7 @@ export function errorMessage(
   return lookup(strings, `error.${code}`) ?? strings['error.internal_error'];
 }
 
-export function ErrorNotice({ code, retryAfter, strings, locale, onRetry }: ErrorNoticeProps) {
+export function ErrorNotice({ strings, locale, code, retryAfter, onRetry }: ErrorNoticeProps) {
   return (
     <div class="track-order__error" role="alert">
       <p>{errorMessage(code, strings, locale, retryAfter)}</p>

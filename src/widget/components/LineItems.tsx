@@ -8,7 +8,7 @@ export interface LineItemsProps {
   strings: Strings;
 }
 
-export function LineItems({ items, title, strings }: LineItemsProps) {
+export function LineItems({ strings, items, title }: LineItemsProps) {
   if (items.length === 0) return null;
   return (
     <div class="track-order__items">

@@ -10,7 +10,7 @@ export interface MilestonesProps {
   locale: string;
 }
 
-export function Milestones({ milestones, strings, locale }: MilestonesProps) {
+export function Milestones({ strings, locale, milestones }: MilestonesProps) {
   const current = currentIndex(milestones);
   return (
     <ol class="track-order__steps">

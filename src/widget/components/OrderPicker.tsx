@@ -10,7 +10,7 @@ export interface OrderPickerProps {
   onPick?: (name: string) => void;
 }
 
-export function OrderPicker({ orders, strings, locale, onPick }: OrderPickerProps) {
+export function OrderPicker({ strings, locale, orders, onPick }: OrderPickerProps) {
   return (
     <div class="track-order__orders">
       <h4 class="track-order__subtitle">{strings['form.your_orders']}</h4>

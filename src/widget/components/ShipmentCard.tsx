@@ -26,11 +26,11 @@ const safeUrl = (url?: string): string | undefined =>
   url && /^https?:\/\//i.test(url) ? url : undefined;
 
 export function ShipmentCard({
+  strings,
+  locale,
   shipment: s,
   index,
   total,
-  strings,
-  locale,
   showLineItems = true,
   showEvents = true,
   eventsOpen = false,

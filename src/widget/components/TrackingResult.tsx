@@ -27,9 +27,9 @@ const isDigital = (view: TrackingView): boolean =>
   view.milestones.some((m) => m.key === 'fulfillment' && m.detail === 'not_required');
 
 export function TrackingResult({
-  view,
   strings,
   locale,
+  view,
   showLineItems = true,
   showEvents = true,
   layout = 'full',
