@@ -1,10 +1,9 @@
 // One shipment: status, delivery date up front, carrier and tracking number, its events and items.
 import type { Shipment } from '../../contract/tracking-view.js';
 import { formatDateTime, formatDay } from '../format.js';
-import { interpolate, type Strings } from '../strings.js';
+import { interpolate, lookup, type Strings } from '../strings.js';
 import { CopyButton } from './CopyButton.js';
 import { LineItems } from './LineItems.js';
-import { statusText } from './milestone-text.js';
 
 export interface ShipmentCardProps {
   shipment: Shipment;
@@ -20,6 +19,9 @@ export interface ShipmentCardProps {
   /** Given in the browser only; without it no copy button is drawn. */
   onCopy?: (text: string) => Promise<unknown>;
 }
+
+const statusText = (status: string, strings: Strings): string =>
+  lookup(strings, `status.${status}`) ?? strings['status.unknown'];
 
 /** Only web links reach an href: a carrier URL like `javascript:` is dropped. */
 const safeUrl = (url?: string): string | undefined =>
