@@ -43,12 +43,13 @@ async function call<T>(
 ): Promise<Outcome<T>> {
   let response: Response;
   try {
-    response = await fetch(url, {
-      credentials: 'same-origin',
-      ...(body
+    // Credentials are left at fetch's default, same-origin: the app proxy is on the shop's domain.
+    response = await fetch(
+      url,
+      body
         ? { method: 'POST', headers: { accept: JSON_TYPE, 'content-type': JSON_TYPE }, body }
-        : { headers: { accept: JSON_TYPE } }),
-    });
+        : { headers: { accept: JSON_TYPE } },
+    );
   } catch {
     return { ok: false, failure: { code: 'network' } };
   }
@@ -100,10 +101,7 @@ export function lookupOrder(
 }
 
 /** GET {proxy}/orders: a signed-in customer's recent orders. */
-export async function fetchOrders(
+export const fetchOrders = (
   fetch: FetchLike,
   proxyPath: string,
-): Promise<Outcome<OrderListItem[]>> {
-  const outcome = await call(fetch, `${proxyPath}/orders`, isOrderList);
-  return outcome.ok ? { ok: true, value: outcome.value.orders } : outcome;
-}
+): Promise<Outcome<{ orders: OrderListItem[] }>> => call(fetch, `${proxyPath}/orders`, isOrderList);

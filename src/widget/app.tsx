@@ -73,7 +73,9 @@ export class TrackOrderApp extends Component<TrackOrderAppProps, State> {
     const { submitNow, initial, config, fetch } = this.props;
     if (submitNow) this._run(initial);
     if (config.signedIn) {
-      fetchOrders(fetch, config.proxyPath).then((o) => o.ok && this.setState({ orders: o.value }));
+      fetchOrders(fetch, config.proxyPath).then(
+        (o) => o.ok && this.setState({ orders: o.value.orders }),
+      );
     }
   }
 
