@@ -31,16 +31,13 @@ export interface TrackOrderAppProps {
   copy?: (text: string) => Promise<unknown>;
 }
 
-export type Phase =
-  | { kind: 'form' }
-  | { kind: 'loading' }
-  | { kind: 'result'; view: TrackingView }
-  | { kind: 'failed'; failure: Failure };
-
+/** The form, while `loading` a busy form, then the result (`view`) or the form with a `failure`. */
 interface State {
   values: LookupInput;
   errors: FieldErrors;
-  phase: Phase;
+  loading?: boolean;
+  view?: TrackingView;
+  failure?: Failure;
   orders?: OrderListItem[];
 }
 
@@ -66,7 +63,7 @@ export class TrackOrderApp extends Component<TrackOrderAppProps, State> {
 
   constructor(props: TrackOrderAppProps) {
     super(props);
-    this.state = { values: props.initial, errors: {}, phase: { kind: 'form' } };
+    this.state = { values: props.initial, errors: {} };
   }
 
   override componentDidMount() {
@@ -94,20 +91,20 @@ export class TrackOrderApp extends Component<TrackOrderAppProps, State> {
     const { config, fetch } = this.props;
     const errors = validateLookup(values, config.signedIn);
     if (errors.orderNumber || errors.email) {
-      this._show({ values, errors, phase: { kind: 'form' } });
+      this._show({ values, errors, failure: undefined });
       return;
     }
     // Holds the current height so the result or an error never makes the page below jump up.
     const el = this._host.current;
     if (el) el.style.minBlockSize = `${el.offsetHeight}px`;
-    this.setState({ values, errors, phase: { kind: 'loading' } });
+    this.setState({ values, errors, loading: true, failure: undefined });
     const outcome = await lookupOrder(fetch, config.proxyPath, values);
     if (outcome.ok) {
       this._focus = HEADING;
-      this.setState({ phase: { kind: 'result', view: outcome.value } });
+      this.setState({ loading: false, view: outcome.value });
     } else {
       const failure = outcome.failure;
-      this._show({ errors: fieldErrorsFrom(failure), phase: { kind: 'failed', failure } });
+      this._show({ errors: fieldErrorsFrom(failure), loading: false, failure });
     }
   };
 
@@ -117,22 +114,21 @@ export class TrackOrderApp extends Component<TrackOrderAppProps, State> {
     this._focus = ORDER_FIELD;
     this.setState({
       values: { orderNumber: '', email: this.state.values.email },
-      phase: { kind: 'form' },
+      view: undefined,
     });
   };
 
   override render(
     { config, strings, copy }: TrackOrderAppProps,
-    { values, errors, phase, orders }: State,
+    { values, errors, loading, view, failure, orders }: State,
   ) {
     const { locale } = config;
-    const loading = phase.kind === 'loading';
     const again = () => this._run(this.state.values);
     return (
       <div class="track-order__host" ref={this._host}>
-        {phase.kind === 'result' ? (
+        {view ? (
           <>
-            <TrackingResult {...config} view={phase.view} strings={strings} onCopy={copy} />
+            <TrackingResult {...config} view={view} strings={strings} onCopy={copy} />
             <button type="button" class="track-order__again" onClick={this._reset}>
               {strings['form.track_another']}
             </button>
@@ -154,8 +150,8 @@ export class TrackOrderApp extends Component<TrackOrderAppProps, State> {
                 if (!loading) again();
               }}
             />
-            {phase.kind === 'failed' && (
-              <ErrorNotice {...phase.failure} strings={strings} locale={locale} onRetry={again} />
+            {failure && (
+              <ErrorNotice {...failure} strings={strings} locale={locale} onRetry={again} />
             )}
             {orders && (
               <OrderPicker
@@ -170,8 +166,8 @@ export class TrackOrderApp extends Component<TrackOrderAppProps, State> {
         <div class="track-order__live" role="status" aria-live="polite">
           {loading
             ? strings['form.loading']
-            : phase.kind === 'result'
-              ? interpolate(strings['result.heading'], { name: phase.view.order.name })
+            : view
+              ? interpolate(strings['result.heading'], { name: view.order.name })
               : ''}
         </div>
       </div>
