@@ -82,6 +82,23 @@ describe('createTrackingEnricher with a live Bring answer', () => {
     expect(TrackingViewSchema.safeParse(result).success).toBe(true);
   });
 
+  it('moves the timeline’s delivery milestone on when the carrier says delivered', async () => {
+    const carrier = answering(() => jsonResponse(bringDelivered));
+    const { enrich } = setup(BRING, carrier.fetch);
+    const before = view();
+    before.milestones.push(
+      { key: 'shipped', state: 'done', at: '2026-03-09T08:00:00Z' },
+      { key: 'delivered', state: 'upcoming' },
+    );
+    const result = await enrich(before);
+    expect(result.milestones.find((m) => m.key === 'delivered')).toEqual({
+      key: 'delivered',
+      state: 'done',
+      at: '2026-03-12T14:32:10+01:00',
+    });
+    expect(result.milestones[0]).toEqual(before.milestones[0]);
+  });
+
   it('takes the carrier’s estimated delivery', async () => {
     const carrier = answering(() => jsonResponse(bringLoaded));
     const { enrich } = setup(BRING, carrier.fetch);

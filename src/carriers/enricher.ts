@@ -1,5 +1,6 @@
 // Adds carriers, links and live events to a TrackingView; any carrier fault degrades to Shopify's data, flagged.
 import type { Shipment, TrackingView } from '../contract/tracking-view.js';
+import { refreshDeliveryMilestones } from '../core/order-to-view.js';
 import type { Clock, Fetch, Logger } from '../core/ports.js';
 import { abortFault, untilAborted } from './abort.js';
 import type { CarrierAdapter, LiveTracking } from './adapter.js';
@@ -136,7 +137,7 @@ export function createTrackingEnricher(config: CarrierConfig, deps: CarrierDeps)
       const shipments = await Promise.all(
         view.shipments.map((shipment) => enrichShipment(shipment, budget)),
       );
-      return { ...view, shipments };
+      return refreshDeliveryMilestones({ ...view, shipments });
     } catch (error) {
       deps.logger.warn({ event: 'carrier_enrichment_failed', ...fault(error) });
       return view;

@@ -252,6 +252,22 @@ function milestonesOf(order: ShopifyOrder, shipments: Shipment[]): Milestone[] {
   return milestones;
 }
 
+/**
+ * Recomputes the delivery milestones from the view's shipments. Live carrier data can move a
+ * shipment on (out for delivery, delivered) after the Shopify view was built; the timeline must
+ * say the same as the shipment cards.
+ */
+export function refreshDeliveryMilestones(view: TrackingView): TrackingView {
+  const live = view.shipments.filter((s) => s.status !== 'cancelled');
+  const fullyFulfilled = fulfillmentStep(view.order.fulfillmentStatus).detail === 'fulfilled';
+  const milestones = view.milestones.map((m) => {
+    if (m.key === 'shipped') return shippedMilestone(live);
+    if (m.key === 'delivered') return deliveredMilestone(live, fullyFulfilled);
+    return m;
+  });
+  return { ...view, milestones };
+}
+
 export function orderToTrackingView(order: ShopifyOrder): TrackingView {
   const shipments = shipmentsOf(order);
   return {
