@@ -1,14 +1,20 @@
-// `npm run bench`: the proxy against a bare node:http floor, through autocannon, plus the handler's own overhead.
+// `npm run bench`: the proxy against a bare node:http floor, each server in its own process, loaded by autocannon from this one.
+import { type ChildProcess, fork } from 'node:child_process';
+import { openSync, writeSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
 import { signAppProxyQuery } from '../src/core/app-proxy-signature.js';
 import { createApp } from '../src/server/app.js';
+import { batchedWriter, createJsonLogger } from '../src/server/json-logger.js';
 import { serve } from '../src/server/node-adapter.js';
 
 const JSON_OUT = process.argv.includes('--json');
-const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 5);
+/** Measured seconds per case, after WARMUP_S seconds of the same load that are not counted. */
+const DURATION_S = Math.min(30, Math.max(1, Number(process.env.BENCH_DURATION_S ?? 5)));
+const WARMUP_S = 1;
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const OVERHEAD_CALLS = 3000;
 
@@ -117,12 +123,11 @@ async function instantAdmin(): Promise<{ url: string; server: Server }> {
 }
 
 /** The floor: the least a node:http server can do per request. */
-async function helloWorld(): Promise<{ url: string; server: Server }> {
-  const server = createServer({ keepAlive: true }, (_req, res) => {
+function helloWorld(): Server {
+  return createServer({ keepAlive: true }, (_req, res) => {
     res.writeHead(200, { 'content-type': 'text/plain' });
     res.end('hello world');
   });
-  return { url: await listen(server), server };
 }
 
 function signedPath(path: string, secret = SECRET): string {
@@ -147,36 +152,126 @@ const BENCH_ENV = {
   LOOKUP_CACHE_MAX: '100000',
 };
 
-/** Logs are built (their cost is real) but written nowhere, so the terminal does not set the pace. */
-const discardingLogger = {
-  info: (fields: Record<string, unknown>) => void JSON.stringify(fields),
-  warn: (fields: Record<string, unknown>) => void JSON.stringify(fields),
-  error: (fields: Record<string, unknown>) => void JSON.stringify(fields),
-};
+/**
+ * A server process: `floor` or `proxy` (with the Admin endpoint given). Its standard output is
+ * /dev/null and the proxy logs through the production logger to it, so each request pays for its
+ * log line as in production, short of a terminal or a log collector setting the pace.
+ */
+async function child(kind: string, adminUrl: string | undefined): Promise<void> {
+  let url: string;
+  if (kind === 'floor') {
+    url = await listen(helloWorld());
+  } else {
+    const { handler } = createApp(
+      { ...BENCH_ENV, SHOPIFY_ADMIN_ENDPOINT: adminUrl },
+      { logger: createJsonLogger() },
+    );
+    url = (await serve(handler, { port: 0, host: '127.0.0.1' })).url;
+  }
+  process.on('message', (message) => {
+    if (message === 'cpu') process.send?.({ cpu: process.cpuUsage() });
+  });
+  process.on('disconnect', () => process.exit(0));
+  process.send?.({ url });
+}
+
+interface ServerProcess {
+  url: string;
+  /** CPU microseconds (user + system) the server has used so far. */
+  cpu(): Promise<number>;
+  stop(): void;
+}
+
+function startServer(kind: 'floor' | 'proxy', adminUrl?: string): Promise<ServerProcess> {
+  const proc: ChildProcess = fork(
+    fileURLToPath(import.meta.url),
+    ['--serve', kind, adminUrl ?? ''],
+    {
+      execArgv: process.execArgv,
+      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    },
+  );
+  return new Promise((resolve, reject) => {
+    proc.once('error', reject);
+    proc.once('exit', (code) => reject(new Error(`${kind} server exited (${code})`)));
+    proc.once('message', (message) => {
+      const { url } = message as { url: string };
+      resolve({
+        url,
+        cpu: () =>
+          new Promise((done) => {
+            proc.once('message', (m) => {
+              const { cpu } = m as { cpu: { user: number; system: number } };
+              done(cpu.user + cpu.system);
+            });
+            proc.send('cpu');
+          }),
+        stop: () => {
+          proc.removeAllListeners('exit');
+          proc.kill();
+        },
+      });
+    });
+  });
+}
 
 interface CaseResult {
   reqPerSec: number;
   p50Ms: number;
   p99Ms: number;
   ratioToFloor: number;
+  /** Share of one core the server process used while measured. */
+  serverCpu: number;
   non2xx: number;
   errors: number;
 }
 
-async function load(url: string, request: AutocannonRequest): Promise<AutocannonResult> {
-  return autocannon({ url, connections: CONNECTIONS, duration: DURATION_S, requests: [request] });
+interface Measured {
+  result: AutocannonResult;
+  serverCpu: number;
+}
+
+/** One case: a warm-up under the same load, then the measured run and the server's CPU during it. */
+async function measure(
+  server: ServerProcess,
+  request: () => AutocannonRequest,
+  name: string,
+): Promise<Measured> {
+  if (!JSON_OUT)
+    process.stderr.write(`running ${name} (${WARMUP_S}s warm-up + ${DURATION_S}s)...\n`);
+  await autocannon({
+    url: server.url,
+    connections: CONNECTIONS,
+    duration: WARMUP_S,
+    requests: [request()],
+  });
+  const cpuBefore = await server.cpu();
+  const started = performance.now();
+  const result = await autocannon({
+    url: server.url,
+    connections: CONNECTIONS,
+    duration: DURATION_S,
+    requests: [request()],
+  });
+  const elapsedUs = (performance.now() - started) * 1000;
+  const serverCpu = ((await server.cpu()) - cpuBefore) / elapsedUs;
+  return { result, serverCpu };
 }
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 }
 
-/** The handler alone, called in-process against an instant in-memory Admin: its own cost per uncached lookup. */
+/**
+ * The handler alone, called in-process against an instant in-memory Admin: its own cost per
+ * uncached lookup, logging through the production logger to /dev/null.
+ */
 async function handlerOverhead(): Promise<{ p50Ms: number; p99Ms: number; calls: number }> {
+  const devNull = openSync('/dev/null', 'w');
   const { handler } = createApp(
     { ...BENCH_ENV, SHOPIFY_ADMIN_ENDPOINT: 'http://admin.invalid/graphql' },
     {
-      logger: discardingLogger,
+      logger: createJsonLogger(batchedWriter((chunk) => writeSync(devNull, chunk))),
       fetch: async (_url, init) =>
         new Response(adminAnswer(String(init?.body ?? '{}')), {
           headers: { 'content-type': 'application/json' },
@@ -213,71 +308,93 @@ function round(n: number, digits = 2): number {
 }
 
 async function main(): Promise<void> {
+  // The Admin endpoint runs in this process, beside autocannon: only uncached lookups call it.
   const admin = await instantAdmin();
-  const floor = await helloWorld();
-  const { handler } = createApp(
-    { ...BENCH_ENV, SHOPIFY_ADMIN_ENDPOINT: admin.url },
-    { logger: discardingLogger },
-  );
-  const proxy = await serve(handler, { port: 0, host: '127.0.0.1' });
+  const floor = await startServer('floor');
+  const proxy = await startServer('proxy', admin.url);
   const json = { 'content-type': 'application/json', 'x-forwarded-for': '203.0.113.5' };
-
-  const results: Record<string, AutocannonResult> = {};
-  const progress = (name: string) => {
-    if (!JSON_OUT) process.stderr.write(`running ${name} (${DURATION_S}s)...\n`);
-  };
-
-  progress('floor');
-  results.floor = await load(floor.url, { method: 'GET', path: '/' });
-
-  progress('cached lookups');
-  const cachedPath = signedPath('/proxy/lookup');
-  results.cachedLookup = await load(proxy.url, {
-    method: 'POST',
-    path: cachedPath,
-    headers: json,
-    body: JSON.stringify({ orderNumber: '#1001', email: EMAIL }),
-  });
-
-  progress('uncached lookups');
+  const measured: Record<string, Measured> = {};
   let n = 0;
-  const uncachedPath = signedPath('/proxy/lookup');
-  results.uncachedLookup = await load(proxy.url, {
-    method: 'POST',
-    path: uncachedPath,
-    headers: json,
-    // A new order number per request: every lookup misses the cache and makes one Admin call.
-    setupRequest: (request) => ({
-      ...request,
-      body: JSON.stringify({ orderNumber: `#U${++n}`, email: EMAIL }),
-    }),
-  });
+  try {
+    // The floor runs before and after the cached lookups, and counts as the mean of both, so a
+    // change in the machine's load during the run weighs on both sides alike.
+    const floorBefore = await measure(floor, () => ({ method: 'GET', path: '/' }), 'floor');
+    const cachedPath = signedPath('/proxy/lookup');
+    measured.cachedLookup = await measure(
+      proxy,
+      () => ({
+        method: 'POST',
+        path: cachedPath,
+        headers: json,
+        body: JSON.stringify({ orderNumber: '#1001', email: EMAIL }),
+      }),
+      'cached lookups',
+    );
+    const floorAfter = await measure(floor, () => ({ method: 'GET', path: '/' }), 'floor again');
+    measured.floor = {
+      result: {
+        ...floorBefore.result,
+        requests: {
+          average: (floorBefore.result.requests.average + floorAfter.result.requests.average) / 2,
+        },
+        latency: {
+          p50: Math.max(floorBefore.result.latency.p50, floorAfter.result.latency.p50),
+          p99: Math.max(floorBefore.result.latency.p99, floorAfter.result.latency.p99),
+        },
+        non2xx: floorBefore.result.non2xx + floorAfter.result.non2xx,
+        errors: floorBefore.result.errors + floorAfter.result.errors,
+        timeouts: floorBefore.result.timeouts + floorAfter.result.timeouts,
+      },
+      serverCpu: (floorBefore.serverCpu + floorAfter.serverCpu) / 2,
+    };
+    const uncachedPath = signedPath('/proxy/lookup');
+    measured.uncachedLookup = await measure(
+      proxy,
+      () => ({
+        method: 'POST',
+        path: uncachedPath,
+        headers: json,
+        // A new order number per request: every lookup misses the cache and makes one Admin call.
+        setupRequest: (request) => ({
+          ...request,
+          body: JSON.stringify({ orderNumber: `#U${++n}`, email: EMAIL }),
+        }),
+      }),
+      'uncached lookups',
+    );
+    const badPath = signedPath('/proxy/lookup', 'wrong-secret');
+    measured.badSignature = await measure(
+      proxy,
+      () => ({
+        method: 'POST',
+        path: badPath,
+        headers: json,
+        body: JSON.stringify({ orderNumber: '#1001', email: EMAIL }),
+      }),
+      'bad signatures',
+    );
+  } finally {
+    floor.stop();
+    proxy.stop();
+    admin.server.closeAllConnections();
+    await new Promise((r) => admin.server.close(r));
+  }
 
-  progress('bad signatures');
-  results.badSignature = await load(proxy.url, {
-    method: 'POST',
-    path: signedPath('/proxy/lookup', 'wrong-secret'),
-    headers: json,
-    body: JSON.stringify({ orderNumber: '#1001', email: EMAIL }),
-  });
-
-  await proxy.close();
-  await new Promise((r) => admin.server.close(r));
-  admin.server.closeAllConnections();
-  floor.server.closeAllConnections();
-  await new Promise((r) => floor.server.close(r));
-
-  progress('handler overhead');
+  if (!JSON_OUT) process.stderr.write('running handler overhead (in-process)...\n');
   const overhead = await handlerOverhead();
 
-  const floorRps = results.floor?.requests.average ?? 1;
+  const floorRps = measured.floor?.result.requests.average ?? 1;
   const cases: Record<string, CaseResult> = {};
-  for (const [name, r] of Object.entries(results)) {
+  for (const name of ['floor', 'cachedLookup', 'uncachedLookup', 'badSignature']) {
+    const m = measured[name];
+    if (!m) continue;
+    const r = m.result;
     cases[name] = {
       reqPerSec: Math.round(r.requests.average),
       p50Ms: r.latency.p50,
       p99Ms: r.latency.p99,
       ratioToFloor: round(r.requests.average / floorRps, 3),
+      serverCpu: round(m.serverCpu, 2),
       non2xx: r.non2xx,
       errors: r.errors + r.timeouts,
     };
@@ -285,7 +402,10 @@ async function main(): Promise<void> {
   const cachedRatio = cases.cachedLookup?.ratioToFloor ?? 0;
   const report = {
     node: process.version,
+    setup:
+      'each server in its own process (stdout to /dev/null, production logger); autocannon and the Admin endpoint in the parent',
     durationSeconds: DURATION_S,
+    warmupSeconds: WARMUP_S,
     connections: CONNECTIONS,
     cases,
     handlerOverhead: overhead,
@@ -306,13 +426,16 @@ async function main(): Promise<void> {
       `${c.p50Ms} ms`.padStart(9),
       `${c.p99Ms} ms`.padStart(9),
       `${Math.round(c.ratioToFloor * 100)} %`.padStart(9),
+      `${Math.round(c.serverCpu * 100)} %`.padStart(11),
       String(c.non2xx).padStart(8),
     ].join(' '),
   );
   const lines = [
-    `Proxy bench (${process.version}, ${CONNECTIONS} connections, ${DURATION_S}s per case)`,
+    `Proxy bench (${process.version}, ${CONNECTIONS} connections, ${WARMUP_S}s warm-up + ${DURATION_S}s per case)`,
+    `Each server runs in its own process (stdout to /dev/null, the production JSON logger); autocannon and the`,
+    `instant Admin endpoint run in this one. The floor is the mean of a run before and one after the cached lookups.`,
     '',
-    `${'case'.padEnd(16)} ${'req/s'.padStart(9)} ${'p50'.padStart(9)} ${'p99'.padStart(9)} ${'of floor'.padStart(9)} ${'non-2xx'.padStart(8)}`,
+    `${'case'.padEnd(16)} ${'req/s'.padStart(9)} ${'p50'.padStart(9)} ${'p99'.padStart(9)} ${'of floor'.padStart(9)} ${'server CPU'.padStart(11)} ${'non-2xx'.padStart(8)}`,
     ...rows,
     '',
     `handler overhead per uncached lookup (in-process, instant Admin, ${overhead.calls} calls): p50 ${overhead.p50Ms} ms, p99 ${overhead.p99Ms} ms`,
@@ -321,4 +444,7 @@ async function main(): Promise<void> {
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 
-await main();
+const serveAt = process.argv.indexOf('--serve');
+if (serveAt >= 0)
+  await child(process.argv[serveAt + 1] ?? 'floor', process.argv[serveAt + 2] || undefined);
+else await main();

@@ -3,6 +3,7 @@ import type { Clock, Logger } from '../core/ports.js';
 import type { ProxyConfig } from './config.js';
 import { HttpError, httpError } from './errors/http-error.js';
 import { MethodNotAllowedError } from './errors/method-not-allowed-error.js';
+import { setResponseHeader } from './fast-response.js';
 import type { RateLimits } from './limits/rate-limits.js';
 import type { LookupService } from './lookup/lookup-service.js';
 import type { PageRenderer } from './page/page-renderer.js';
@@ -60,7 +61,7 @@ export function createHandler(deps: HandlerDeps): Handler {
       log.errorCode = http.code;
       response = http.toResponse();
     }
-    response.headers.set('x-request-id', requestId);
+    setResponseHeader(response, 'x-request-id', requestId);
     deps.logger.info({
       requestId,
       method: request.method,

@@ -1,43 +1,61 @@
 // node:http ⇄ web-standard Request/Response, and nothing else: the logic lives in the handler.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { type ResponseParts, responseParts } from '../proxy/fast-response.js';
+import { nodeRequest } from './node-request.js';
+
 export type FetchHandler = (request: Request) => Promise<Response>;
 
 /**
  * Bodies are read into memory up to this many bytes, then reading stops and the handler sees one
- * byte more than the cap (enough for it to refuse). Buffering beats a web stream here: on Node 20,
- * `Readable.toWeb` halves throughput for the small bodies this proxy takes.
+ * byte more than the cap (enough for it to refuse). Buffering beats a web stream here: the proxy
+ * only takes small bodies, and on Node 20 a stream per request costs more than the lookup itself.
  */
 export const ADAPTER_MAX_BODY_BYTES = 64 * 1024;
 
+/** The request as the handler sees it, body read (capped) first. */
 export async function toRequest(
   req: IncomingMessage,
   maxBodyBytes = ADAPTER_MAX_BODY_BYTES,
 ): Promise<Request> {
-  const headers = new Headers();
-  const raw = req.rawHeaders;
-  for (let i = 0; i + 1 < raw.length; i += 2) {
-    headers.append(raw[i] as string, raw[i + 1] as string);
-  }
   const method = req.method ?? 'GET';
-  // No `signal`: on Node 20 a Request with one costs more than everything else here together.
-  const init: RequestInit = { method, headers };
-  if (method !== 'GET' && method !== 'HEAD') init.body = await readCapped(req, maxBodyBytes);
-  return new Request(`http://localhost${pathOf(req.url)}`, init);
+  const body = method === 'GET' || method === 'HEAD' ? null : await readCapped(req, maxBodyBytes);
+  return nodeRequest(method, `http://localhost${pathOf(req.url)}`, req.rawHeaders, body);
 }
 
-async function readCapped(req: IncomingMessage, cap: number): Promise<Uint8Array<ArrayBuffer>> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    chunks.push(chunk as Buffer);
-    size += (chunk as Buffer).length;
-    if (size > cap) break;
-  }
-  const body = new Uint8Array(Math.min(size, cap + 1));
+function readCapped(req: IncomingMessage, cap: number): Promise<Uint8Array<ArrayBuffer>> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const done = () => {
+      req.off('data', onData);
+      req.off('end', done);
+      req.off('error', reject);
+      resolve(joined(chunks, Math.min(size, cap + 1)));
+    };
+    const onData = (chunk: Buffer) => {
+      chunks.push(chunk);
+      size += chunk.length;
+      // The rest stays unread: the answer closes the connection (see `complete` below).
+      if (size > cap) {
+        req.pause();
+        done();
+      }
+    };
+    req.on('data', onData);
+    req.on('end', done);
+    req.on('error', reject);
+  });
+}
+
+function joined(chunks: Buffer[], length: number): Uint8Array<ArrayBuffer> {
+  // Socket reads are backed by plain ArrayBuffers.
+  const only = chunks[0] as Buffer<ArrayBuffer>;
+  if (chunks.length === 1 && only.length === length) return only;
+  const body = new Uint8Array(length);
   let offset = 0;
   for (const chunk of chunks) {
-    const part = chunk.subarray(0, body.length - offset);
+    const part = chunk.subarray(0, length - offset);
     body.set(part, offset);
     offset += part.length;
   }
@@ -56,10 +74,22 @@ function pathOf(target: string | undefined): string {
   }
 }
 
+/** A response `fastResponse` made: status, headers and body straight to the socket. */
+function writeParts(res: ServerResponse, parts: ResponseParts, head: boolean, close: boolean) {
+  const headers: Record<string, string | number> = { ...parts.headers };
+  headers['content-length'] =
+    typeof parts.body === 'string' ? Buffer.byteLength(parts.body) : parts.body.byteLength;
+  if (close) headers.connection = 'close';
+  res.writeHead(parts.status, headers);
+  res.end(head ? undefined : parts.body);
+}
+
+/** Any other Response: its headers, then its body as it streams. */
 export async function writeResponse(
   res: ServerResponse,
   response: Response,
   head: boolean,
+  close = false,
 ): Promise<void> {
   const headers: Record<string, string | string[]> = {};
   response.headers.forEach((value, key) => {
@@ -67,24 +97,49 @@ export async function writeResponse(
   });
   const cookies = response.headers.getSetCookie();
   if (cookies.length) headers['set-cookie'] = cookies;
-  const body = head || !response.body ? undefined : await response.text();
+  if (close) headers.connection = 'close';
   res.writeHead(response.status, headers);
-  res.end(body);
+  if (head || !response.body) {
+    await response.body?.cancel();
+    res.end();
+    return;
+  }
+  const reader = response.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    if (!res.write(value)) await new Promise((resume) => res.once('drain', resume));
+  }
+  res.end();
+}
+
+function answer(req: IncomingMessage, res: ServerResponse, response: Response): Promise<void> {
+  const head = req.method === 'HEAD';
+  // A body left unread cannot be followed by another request on this connection.
+  const close = !req.complete;
+  const parts = responseParts(response);
+  if (parts) {
+    writeParts(res, parts, head, close);
+    return Promise.resolve();
+  }
+  return writeResponse(res, response, head, close);
 }
 
 export function nodeListener(handler: FetchHandler) {
   return (req: IncomingMessage, res: ServerResponse): void => {
     toRequest(req)
       .then(handler)
-      .then((response) => {
-        // A body left unread cannot be followed by another request on this connection.
-        if (!req.complete) response.headers.set('connection', 'close');
-        return writeResponse(res, response, req.method === 'HEAD');
-      })
+      .then((response) => answer(req, res, response))
       .catch(() => {
-        // The handler answers every error itself; this only guards a socket that went away mid-write.
-        if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
-        res.end();
+        // The handler answers every error itself; this guards a socket that went away, or a
+        // request a Request cannot hold (e.g. a TRACE method).
+        if (!res.headersSent) {
+          res.writeHead(500, { 'content-type': 'application/json' });
+          res.end();
+        } else if (!res.writableEnded) {
+          // Cut short rather than let a partial body pass for a whole one.
+          res.destroy();
+        }
       });
   };
 }

@@ -5,6 +5,7 @@ import {
   type ErrorCode,
   type FieldIssue,
 } from '../../contract/errors.js';
+import { fastResponse } from '../fast-response.js';
 
 export interface HttpErrorOptions {
   fields?: FieldIssue[];
@@ -43,7 +44,7 @@ export class HttpError extends Error {
       ...extraHeaders,
     };
     if (this.retryAfter !== undefined) headers['retry-after'] = String(this.retryAfter);
-    return new Response(JSON.stringify(this.toBody()), { status: this.status, headers });
+    return fastResponse(JSON.stringify(this.toBody()), { status: this.status, headers });
   }
 }
 

@@ -20,6 +20,13 @@ import { sharedTimeout } from './shared-timeout.js';
 /** Seconds a shopper is asked to wait after an upstream fault. */
 export const UPSTREAM_RETRY_AFTER_S = 5;
 
+/**
+ * How long a view with carriers' events merged in is served again as it is (within the lookup
+ * cache's own lifetime). Carriers cache their answers for minutes, so this adds little staleness,
+ * and a cache hit then costs no enrichment, validation or serialisation.
+ */
+export const ENRICHED_VIEW_REUSE_MS = 30_000;
+
 export interface LookupServiceOptions {
   cacheMax: number;
   cacheTtlMs: number;
@@ -38,6 +45,8 @@ export interface LookupServiceDeps {
 export interface Answer<T> {
   value: T;
   cacheHit: boolean;
+  /** `value` as JSON, when the service keeps it serialised. */
+  json?: string;
 }
 
 export interface LookupService {
@@ -46,7 +55,12 @@ export interface LookupService {
   customerOrders(shop: string, customerId: string): Promise<Answer<OrderList>>;
 }
 
-type Entry = { view: TrackingView } | { list: OrderList };
+interface Enriched {
+  view: TrackingView;
+  json: string;
+  until: number;
+}
+type Entry = { view: TrackingView; enriched?: Enriched } | { list: OrderList; json: string };
 
 export function createLookupService(
   options: LookupServiceOptions,
@@ -84,6 +98,24 @@ export function createLookupService(
     return view;
   }
 
+  /** The enriched view, kept on the cache entry unless a carrier could not answer (a later try may). */
+  async function enrichedAnswer(
+    entry: { view: TrackingView; enriched?: Enriched },
+    hit: boolean,
+  ): Promise<Answer<TrackingView>> {
+    const kept = entry.enriched;
+    if (kept && kept.until > deps.clock())
+      return { value: kept.view, json: kept.json, cacheHit: hit };
+    const view = await enrich(entry.view);
+    if (view.shipments.some((shipment) => shipment.liveTracking === 'unavailable')) {
+      entry.enriched = undefined;
+      return { value: view, cacheHit: hit };
+    }
+    const json = JSON.stringify(view);
+    entry.enriched = { view, json, until: deps.clock() + ENRICHED_VIEW_REUSE_MS };
+    return { value: view, json, cacheHit: hit };
+  }
+
   return {
     async lookup(shop, query) {
       const orderKey = query.orderNumber.bare.toLowerCase();
@@ -106,18 +138,22 @@ export function createLookupService(
         await deps.limits.recordOrderFailure(shop, orderKey);
         throw httpError('order_not_found');
       }
-      return { value: await enrich(value.view), cacheHit: hit };
+      return enrichedAnswer(value, hit);
     },
 
     async customerOrders(shop, customerId) {
       const key = `o\n${shop}\n${customerId}`;
       const { value, hit } = await cache.get(
         key,
-        () => callAdmin(shop, async () => ({ list: await customerOrders(deps.admin, customerId) })),
+        () =>
+          callAdmin(shop, async () => {
+            const list = await customerOrders(deps.admin, customerId);
+            return { list, json: JSON.stringify(list) };
+          }),
         () => true,
       );
       if (!value || !('list' in value)) throw httpError('internal_error');
-      return { value: value.list, cacheHit: hit };
+      return { value: value.list, json: value.json, cacheHit: hit };
     },
   };
 }

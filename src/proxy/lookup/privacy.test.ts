@@ -3,6 +3,7 @@ import { adminOrder, ORDER_EMAIL, PRIVATE_STRINGS } from '../testing/admin-order
 import { ordersAdmin } from '../testing/fake-admin.js';
 import { formRequest, lookupRequest } from '../testing/signed.js';
 import { testApp } from '../testing/test-app.js';
+import { ENRICHED_VIEW_REUSE_MS } from './lookup-service.js';
 
 describe('a lookup answers only whitelisted order data', () => {
   const upstream = () => testApp(ordersAdmin([adminOrder()]));
@@ -57,7 +58,7 @@ describe('a lookup answers only whitelisted order data', () => {
 });
 
 describe('carrier enrichment', () => {
-  it('runs on every answer with a time-boxed signal, and what it adds is whitelisted again', async () => {
+  it('runs with a time-boxed signal, its view is reused by cache hits for a while, and what it adds is whitelisted again', async () => {
     const signals: (AbortSignal | undefined)[] = [];
     const t = testApp(
       ordersAdmin([adminOrder()]),
@@ -74,14 +75,42 @@ describe('carrier enrichment', () => {
         },
       },
     );
-    for (let i = 0; i < 2; i++) {
-      const res = await t.handler(lookupRequest({ orderNumber: '1001', email: ORDER_EMAIL }));
+    const ask = async () => {
+      const res = await t.handler(
+        lookupRequest({ orderNumber: '1001', email: ORDER_EMAIL }, { nowMs: t.now() }),
+      );
       const text = await res.text();
       expect(text).toContain('"code":"bring"');
       expect(text).not.toContain('Kari');
-    }
+    };
+    await ask();
+    await ask();
+    expect(signals).toHaveLength(1);
+    t.advance(ENRICHED_VIEW_REUSE_MS);
+    await ask();
     expect(signals).toHaveLength(2);
     expect(signals.every((s) => s instanceof AbortSignal)).toBe(true);
+  });
+
+  it('enriches again on the next hit when a carrier could not answer', async () => {
+    let calls = 0;
+    const t = testApp(
+      ordersAdmin([adminOrder()]),
+      {},
+      {
+        enrich: async (view) => {
+          calls++;
+          const liveTracking = calls === 1 ? ('unavailable' as const) : ('live' as const);
+          return { ...view, shipments: view.shipments.map((s) => ({ ...s, liveTracking })) };
+        },
+      },
+    );
+    const ask = async () =>
+      (await t.handler(lookupRequest({ orderNumber: '1001', email: ORDER_EMAIL }))).json();
+    expect(JSON.stringify(await ask())).toContain('"liveTracking":"unavailable"');
+    expect(JSON.stringify(await ask())).toContain('"liveTracking":"live"');
+    expect(JSON.stringify(await ask())).toContain('"liveTracking":"live"');
+    expect(calls).toBe(2);
   });
 
   it('keeps the Shopify view when the enriched one breaks the contract', async () => {

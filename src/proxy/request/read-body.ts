@@ -3,9 +3,20 @@ import { httpError } from '../errors/http-error.js';
 
 export const MAX_BODY_BYTES = 4096;
 
+/**
+ * A server adapter that has already read a request's body into memory (bounded by its own cap) puts
+ * its size in bytes under this key; then `text()` costs no stream and the size check needs no read.
+ */
+export const IN_MEMORY_BODY_BYTES: unique symbol = Symbol.for('track-your-order.inMemoryBodyBytes');
+
 export async function readBody(request: Request, maxBytes = MAX_BODY_BYTES): Promise<string> {
   const declared = request.headers.get('content-length');
   if (declared !== null && Number(declared) > maxBytes) throw httpError('payload_too_large');
+  const inMemory = (request as Request & { [IN_MEMORY_BODY_BYTES]?: number })[IN_MEMORY_BODY_BYTES];
+  if (typeof inMemory === 'number') {
+    if (inMemory > maxBytes) throw httpError('payload_too_large');
+    return request.text();
+  }
   if (!request.body) return '';
 
   const reader = request.body.getReader();

@@ -1,6 +1,13 @@
 // A JSON success answer; personal lookups are never stored by shared caches.
+import { fastResponse } from '../fast-response.js';
+
 export function jsonResponse(body: unknown, status = 200): Response {
-  return new Response(JSON.stringify(body), {
+  return jsonTextResponse(JSON.stringify(body), status);
+}
+
+/** For a body already serialised (a cached view is kept as its JSON text). */
+export function jsonTextResponse(json: string, status = 200): Response {
+  return fastResponse(json, {
     status,
     headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
   });

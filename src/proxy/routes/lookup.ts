@@ -7,7 +7,7 @@ import { bodyKind, lookupInput, type RawLookupFields, rawFields } from '../reque
 import { readBody } from '../request/read-body.js';
 import { type SignedContext, verifyRequest } from '../verify-request.js';
 import type { RouteContext } from './context.js';
-import { jsonResponse } from './json.js';
+import { jsonTextResponse } from './json.js';
 
 export async function lookup(ctx: RouteContext): Promise<Response> {
   const signed = verifyRequest(ctx.url, ctx.config.apiSecret, ctx.config.shop, ctx.clock());
@@ -24,7 +24,7 @@ export async function lookup(ctx: RouteContext): Promise<Response> {
       customerId: signed.customerId,
     });
     ctx.log.cacheHit = answer.cacheHit;
-    return jsonResponse(answer.value);
+    return jsonTextResponse(answer.json ?? JSON.stringify(answer.value));
   }
 
   // The form's answer is always a page the theme can show: the timeline, or the form with the error.

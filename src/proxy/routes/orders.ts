@@ -3,7 +3,7 @@ import { httpError } from '../errors/http-error.js';
 import { clientIp } from '../request/client-ip.js';
 import { verifyRequest } from '../verify-request.js';
 import type { RouteContext } from './context.js';
-import { jsonResponse } from './json.js';
+import { jsonTextResponse } from './json.js';
 
 export async function orders(ctx: RouteContext): Promise<Response> {
   const signed = verifyRequest(ctx.url, ctx.config.apiSecret, ctx.config.shop, ctx.clock());
@@ -16,5 +16,5 @@ export async function orders(ctx: RouteContext): Promise<Response> {
   }
   const answer = await ctx.service.customerOrders(signed.shop, signed.customerId);
   ctx.log.cacheHit = answer.cacheHit;
-  return jsonResponse(answer.value);
+  return jsonTextResponse(answer.json ?? JSON.stringify(answer.value));
 }
