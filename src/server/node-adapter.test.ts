@@ -1,3 +1,4 @@
+import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminOrder, ORDER_EMAIL } from '../proxy/testing/admin-orders.js';
 import { fakeAdmin, ordersAdmin } from '../proxy/testing/fake-admin.js';
@@ -79,5 +80,27 @@ describe('the proxy behind the real Node server on 127.0.0.1', () => {
       expect(res.status).toBe(status);
       expect(((await res.json()) as { error: { code: string } }).error.code).toBe(code);
     }
+  });
+
+  it('answers 413 to a large body sent in chunks with no length, and 413 alike when it is declared', async () => {
+    const chunked = await new Promise<{ status?: number; body: string }>((resolve, reject) => {
+      const req = httpRequest(
+        at(signedUrl('/proxy/lookup')),
+        { method: 'POST', headers: { 'content-type': 'application/json' } },
+        (res) => {
+          let body = '';
+          res.setEncoding('utf8');
+          res.on('data', (c: string) => {
+            body += c;
+          });
+          res.on('end', () => resolve({ status: res.statusCode, body }));
+        },
+      );
+      req.on('error', reject);
+      for (let i = 0; i < 10; i++) req.write('x'.repeat(1000));
+      req.end();
+    });
+    expect(chunked.status).toBe(413);
+    expect(JSON.parse(chunked.body).error.code).toBe('payload_too_large');
   });
 });
