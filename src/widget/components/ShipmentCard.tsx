@@ -95,14 +95,20 @@ export function ShipmentCard({
           <details class="track-order__events" open={eventsOpen}>
             <summary>{interpolate(strings['result.history'], { count: s.events.length })}</summary>
             <ol>
-              {s.events.map((e, i) => (
-                <li key={i}>
-                  <time dateTime={e.at}>{formatDateTime(e.at, locale)}</time>{' '}
-                  <strong>{statusText(e.status, strings)}</strong>
-                  {e.message && <span> {e.message}</span>}
-                  {e.location && <span class="track-order__place"> {e.location}</span>}
-                </li>
-              ))}
+              {s.events.map((e, i) => {
+                const label = statusText(e.status, strings);
+                // Carriers often repeat the status as the message ("Delivered Delivered").
+                const message =
+                  e.message && e.message.toLowerCase() !== label.toLowerCase() ? e.message : '';
+                return (
+                  <li key={i}>
+                    <time dateTime={e.at}>{formatDateTime(e.at, locale)}</time>{' '}
+                    <strong>{label}</strong>
+                    {message && <span> {message}</span>}
+                    {e.location && <span class="track-order__place"> {e.location}</span>}
+                  </li>
+                );
+              })}
             </ol>
           </details>
         ) : (

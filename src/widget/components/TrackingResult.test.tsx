@@ -74,6 +74,28 @@ describe('TrackingResult', () => {
     expect((compact.container.querySelector('details') as HTMLDetailsElement).open).toBe(false);
   });
 
+  it('does not repeat a carrier message that only restates the status', () => {
+    const at = '2026-03-10T10:00:00Z';
+    const { container } = draw(
+      view(
+        [],
+        [
+          shipment({
+            status: 'delivered',
+            events: [
+              { status: 'delivered', at, message: 'DELIVERED', location: 'Bergen' },
+              { status: 'in_transit', at, message: 'Left the terminal' },
+            ],
+          }),
+        ],
+      ),
+    );
+    const items = container.querySelectorAll('details li');
+    expect(items[0]?.textContent).not.toMatch(/Delivered.*DELIVERED/);
+    expect(items[0]?.textContent).toContain('Bergen');
+    expect(items[1]?.textContent).toContain('Left the terminal');
+  });
+
   it('numbers several shipments and lists each one its own items', () => {
     draw(VIEWS.severalShipments);
     const cards = screen.getAllByRole('article');
