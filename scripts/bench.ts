@@ -222,6 +222,8 @@ interface CaseResult {
   ratioToFloor: number;
   /** Share of one core the server process used while measured. */
   serverCpu: number;
+  /** Server CPU time per answered request, in microseconds. */
+  serverCpuUsPerRequest: number;
   non2xx: number;
   errors: number;
 }
@@ -347,6 +349,8 @@ async function main(): Promise<void> {
       },
       serverCpu: (floorBefore.serverCpu + floorAfter.serverCpu) / 2,
     };
+    // The least the proxy does for a request: adapter, routing, request id and log line.
+    measured.healthz = await measure(proxy, () => ({ method: 'GET', path: '/healthz' }), 'healthz');
     const uncachedPath = signedPath('/proxy/lookup');
     measured.uncachedLookup = await measure(
       proxy,
@@ -385,7 +389,7 @@ async function main(): Promise<void> {
 
   const floorRps = measured.floor?.result.requests.average ?? 1;
   const cases: Record<string, CaseResult> = {};
-  for (const name of ['floor', 'cachedLookup', 'uncachedLookup', 'badSignature']) {
+  for (const name of ['floor', 'healthz', 'cachedLookup', 'uncachedLookup', 'badSignature']) {
     const m = measured[name];
     if (!m) continue;
     const r = m.result;
@@ -395,6 +399,7 @@ async function main(): Promise<void> {
       p99Ms: r.latency.p99,
       ratioToFloor: round(r.requests.average / floorRps, 3),
       serverCpu: round(m.serverCpu, 2),
+      serverCpuUsPerRequest: round((m.serverCpu * 1e6) / r.requests.average, 1),
       non2xx: r.non2xx,
       errors: r.errors + r.timeouts,
     };
@@ -427,6 +432,7 @@ async function main(): Promise<void> {
       `${c.p99Ms} ms`.padStart(9),
       `${Math.round(c.ratioToFloor * 100)} %`.padStart(9),
       `${Math.round(c.serverCpu * 100)} %`.padStart(11),
+      `${c.serverCpuUsPerRequest}`.padStart(10),
       String(c.non2xx).padStart(8),
     ].join(' '),
   );
@@ -435,7 +441,7 @@ async function main(): Promise<void> {
     `Each server runs in its own process (stdout to /dev/null, the production JSON logger); autocannon and the`,
     `instant Admin endpoint run in this one. The floor is the mean of a run before and one after the cached lookups.`,
     '',
-    `${'case'.padEnd(16)} ${'req/s'.padStart(9)} ${'p50'.padStart(9)} ${'p99'.padStart(9)} ${'of floor'.padStart(9)} ${'server CPU'.padStart(11)} ${'non-2xx'.padStart(8)}`,
+    `${'case'.padEnd(16)} ${'req/s'.padStart(9)} ${'p50'.padStart(9)} ${'p99'.padStart(9)} ${'of floor'.padStart(9)} ${'server CPU'.padStart(11)} ${'µs/request'.padStart(10)} ${'non-2xx'.padStart(8)}`,
     ...rows,
     '',
     `handler overhead per uncached lookup (in-process, instant Admin, ${overhead.calls} calls): p50 ${overhead.p50Ms} ms, p99 ${overhead.p99Ms} ms`,
