@@ -125,3 +125,34 @@ describe('the no-JS page', () => {
     expect(html).not.toContain('passwd');
   });
 });
+
+describe("the no-JS page's stylesheet", () => {
+  const CDN = '//cdn.shopify.com/extensions/0a1b/track-your-order-3/assets/track-order.css?v=17';
+
+  it("links the block's stylesheet from Shopify's CDN and keeps it for the next post", async () => {
+    const t = testApp(ordersAdmin([adminOrder()]));
+    const ok = await t.handler(
+      formRequest({ orderNumber: '1001', email: ORDER_EMAIL, stylesheet: CDN }),
+    );
+    const html = await ok.text();
+    expect(html).toContain(`<link rel="stylesheet" href="${CDN}"`);
+    expect(html).toContain(`name="stylesheet" value="${CDN}"`);
+    expect(html).not.toMatch(/[{}]/);
+  });
+
+  it.each([
+    'https://evil.example/track-order.css',
+    '//evil.example/track-order.css',
+    '//cdn.shopify.com/evil.css',
+    'javascript:alert(1)//track-order.css',
+    '/track-order.css"><script>alert(1)</script>',
+    '//cdn.shopify.com.evil.example/track-order.css',
+  ])('drops %s', async (stylesheet) => {
+    const t = testApp(ordersAdmin([]));
+    const html = await (
+      await t.handler(formRequest({ orderNumber: '1', email: 'bad', stylesheet }))
+    ).text();
+    expect(html).not.toContain('rel="stylesheet"');
+    expect(html).not.toContain('name="stylesheet"');
+  });
+});

@@ -9,6 +9,8 @@ export interface FormState {
   email: string;
   locale: string | undefined;
   returnTo: string | undefined;
+  /** The block's stylesheet URL, already checked (safeStylesheet). */
+  stylesheet?: string | undefined;
   /** Where the form posts: the storefront's proxy path + `/lookup`. */
   action?: string;
   /** A logged-in customer may leave the email empty. */

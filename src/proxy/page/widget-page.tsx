@@ -31,6 +31,7 @@ function page(
     : { orderNumber: form.orderNumber, email: form.email };
   return renderToString(
     <div class="track-order" data-rendered="server">
+      {form.stylesheet && <link rel="stylesheet" href={form.stylesheet} />}
       <h2 class="track-order__title">{strings['form.heading']}</h2>
       {view && <TrackingResult view={view} strings={strings} locale={locale} />}
       {showNotice && (
@@ -49,6 +50,7 @@ function page(
         action={form.action ?? 'lookup'}
         locale={locale}
         returnTo={form.returnTo}
+        stylesheet={form.stylesheet}
         signedIn={form.signedIn}
       />
     </div>,

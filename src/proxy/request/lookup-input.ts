@@ -19,6 +19,8 @@ export interface RawLookupFields {
   email: string;
   locale: string | undefined;
   returnTo: string | undefined;
+  /** The block's stylesheet on Shopify's CDN, so the no-JS page looks like the block. */
+  stylesheet: string | undefined;
 }
 
 const Text = z.union([z.string(), z.number().transform(String)]);
@@ -27,6 +29,7 @@ const BodySchema = z.object({
   email: Text.optional(),
   locale: Text.optional(),
   return_to: Text.optional(),
+  stylesheet: Text.optional(),
 });
 
 /** The body's kind from its Content-Type, or undefined for anything the lookup does not take. */
@@ -58,8 +61,14 @@ export function rawFields(kind: BodyKind, text: string): RawLookupFields {
     );
     throw httpError('invalid_input', { fields: dedupe(fields) });
   }
-  const { orderNumber = '', email = '', locale, return_to } = parsed.data;
-  return { orderNumber, email, locale: safeLocale(locale), returnTo: safeReturnTo(return_to) };
+  const { orderNumber = '', email = '', locale, return_to, stylesheet } = parsed.data;
+  return {
+    orderNumber,
+    email,
+    locale: safeLocale(locale),
+    returnTo: safeReturnTo(return_to),
+    stylesheet: safeStylesheet(stylesheet),
+  };
 }
 
 /** Validates the fields; email may be empty only for a logged-in customer (their own orders). */
@@ -87,6 +96,18 @@ export function safeLocale(value: string | undefined): string | undefined {
 export function safeReturnTo(value: string | undefined): string | undefined {
   if (!value || value.length > 500) return undefined;
   return /^\/(?![/\\])[\w\-./~%?=&+]*$/.test(value) ? value : undefined;
+}
+
+/**
+ * The block's own stylesheet only: `track-order.css` on Shopify's CDN (as `asset_url` gives it) or
+ * on the storefront itself. Anything else is dropped, so a crafted post cannot style the page
+ * from elsewhere.
+ */
+export function safeStylesheet(value: string | undefined): string | undefined {
+  if (!value || value.length > 500) return undefined;
+  const where = /^(?:(?:https:)?\/\/cdn\.shopify\.com\/|\/(?![/\\]))/;
+  const shape = /^[\w\-./~%:]*\/track-order\.css(?:\?[\w\-.=&%]*)?$/;
+  return where.test(value) && shape.test(value) ? value : undefined;
 }
 
 function dedupe(fields: FieldIssue[]): FieldIssue[] {

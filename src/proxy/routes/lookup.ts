@@ -28,7 +28,13 @@ export async function lookup(ctx: RouteContext): Promise<Response> {
   }
 
   // The form's answer is always a page the theme can show: the timeline, or the form with the error.
-  let raw: RawLookupFields = { orderNumber: '', email: '', locale: undefined, returnTo: undefined };
+  let raw: RawLookupFields = {
+    orderNumber: '',
+    email: '',
+    locale: undefined,
+    returnTo: undefined,
+    stylesheet: undefined,
+  };
   try {
     raw = rawFields('form', text);
     await ctx.limits.hitIp(clientIp(ctx.request.headers));

@@ -12,6 +12,8 @@ export interface LookupFormProps {
   action: string;
   locale: string;
   returnTo?: string;
+  /** The no-JS page links the block's stylesheet; the form keeps it for the next post. */
+  stylesheet?: string;
   /** Signed-in customers may leave the email out for their own orders. */
   signedIn?: boolean;
   busy?: boolean;
@@ -28,6 +30,7 @@ export function LookupForm({
   action,
   locale,
   returnTo = '',
+  stylesheet,
   signedIn = false,
   busy = false,
   idPrefix = 'track-order',
@@ -82,6 +85,7 @@ export function LookupForm({
     >
       <input type="hidden" name="locale" value={locale} />
       <input type="hidden" name="return_to" value={returnTo} />
+      {stylesheet && <input type="hidden" name="stylesheet" value={stylesheet} />}
       {invalid.length > 0 && (
         <div class="track-order__summary" role="alert" tabIndex={-1} ref={summaryRef}>
           <p>{strings['form.errors_heading']}</p>
