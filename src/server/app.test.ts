@@ -18,6 +18,26 @@ describe('createApp', () => {
     expect((caught as ConfigError).message).toContain('SHOPIFY_API_SECRET, SHOPIFY_ADMIN_TOKEN');
   });
 
+  it('stops on a malformed carrier setting, naming it without its value', () => {
+    let caught: unknown;
+    try {
+      createApp({
+        ...TEST_ENV,
+        BRING_API_UID: 'u',
+        BRING_API_KEY: 'k',
+        BRING_TRACKING_URL: 'ftp://secret.example',
+      });
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(ConfigError);
+    expect((caught as ConfigError).invalid).toEqual(['BRING_TRACKING_URL']);
+    expect((caught as ConfigError).message).toContain(
+      'BRING_TRACKING_URL must be an http or https URL',
+    );
+    expect((caught as ConfigError).message).not.toContain('secret.example');
+  });
+
   it('treats blank settings as missing and rejects malformed numbers and endpoints', () => {
     expect(() => createApp({ ...TEST_ENV, SHOPIFY_API_SECRET: '  ' })).toThrow(
       /SHOPIFY_API_SECRET/,

@@ -1,8 +1,9 @@
 // The app as others mount it: settings from the environment, ports optional, one fetch-style handler.
-import { carrierConfigFromEnv } from '../carriers/index.js';
+import { type CarrierConfig, CarrierConfigError, carrierConfigFromEnv } from '../carriers/index.js';
 import type { Clock, Fetch, Logger } from '../core/ports.js';
 import { loadProxyConfig } from '../proxy/config.js';
 import { createProxy, defaultProxyDeps, type ProxyDeps } from '../proxy/create-proxy.js';
+import { ConfigError } from '../proxy/errors/config-error.js';
 
 export { ConfigError } from '../proxy/errors/config-error.js';
 
@@ -16,6 +17,18 @@ export function createApp(
   deps: Partial<{ fetch: Fetch; clock: Clock; logger: Logger }> & Partial<ProxyDeps> = {},
 ): App {
   const config = loadProxyConfig(env);
-  const handler = createProxy(config, carrierConfigFromEnv(env), defaultProxyDeps(deps));
+  const handler = createProxy(config, carrierSettings(env), defaultProxyDeps(deps));
   return { handler };
+}
+
+/** Carrier settings are optional, but a malformed one stops the start like any other setting. */
+function carrierSettings(env: Record<string, string | undefined>): CarrierConfig {
+  try {
+    return carrierConfigFromEnv(env);
+  } catch (error) {
+    if (error instanceof CarrierConfigError) {
+      throw new ConfigError([], [error.variable], error.message);
+    }
+    throw error;
+  }
 }

@@ -4,10 +4,12 @@ export class ConfigError extends Error {
   readonly missing: string[];
   readonly invalid: string[];
 
-  constructor(missing: string[], invalid: string[] = []) {
+  /** `detail` says what is wrong with an invalid setting, without its value. */
+  constructor(missing: string[], invalid: string[] = [], detail?: string) {
     const parts: string[] = [];
     if (missing.length) parts.push(`missing required settings: ${missing.join(', ')}`);
     if (invalid.length) parts.push(`invalid settings: ${invalid.join(', ')}`);
+    if (detail) parts.push(detail);
     super(`Configuration error: ${parts.join('; ')}`);
     this.missing = missing;
     this.invalid = invalid;
