@@ -47,6 +47,15 @@ describe('byte-order sorting of whole key=value strings', () => {
     expect(appProxyMessage(new URLSearchParams('b=1&B=2&a=3'))).toBe('B=2a=3b=1');
   });
 
+  it('sorts a character from U+E000 up before an emoji, as their UTF-8 bytes do', () => {
+    // In UTF-16 the emoji's surrogate (0xD83D) sorts below 0xE000; in UTF-8, 0xF0 sorts above 0xEE.
+    const params = new URLSearchParams();
+    params.append('\u{1F600}', '1');
+    params.append('\uE000', '2');
+    params.append('a', '3');
+    expect(appProxyMessage(params)).toBe('a=3\uE000=2\u{1F600}=1');
+  });
+
   it('signs decoded values: percent-encoded and non-ASCII values give the same signature', () => {
     const encoded = new URLSearchParams('q=%C3%A6%C3%B8%C3%A5%20%2B&shop=x.myshopify.com');
     const literal = new URLSearchParams();

@@ -4,8 +4,16 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 /** Shopify's JS library allows 90 seconds of clock difference; so do we. */
 export const SIGNATURE_MAX_AGE_SECONDS = 90;
 
-/** Keys that must appear at most once: a repeat could smuggle a second value past the check. */
-const SINGLE_KEYS = ['signature', 'shop', 'timestamp'] as const;
+/*
+ * `signature`, `shop` and `timestamp` must appear at most once: a repeat could smuggle a second
+ * value past the check.
+ */
+
+/**
+ * UTF-16 code units sort as UTF-8 bytes do, except that code points from U+E000 up sort below
+ * surrogate pairs in UTF-16 and above them in UTF-8: only messages holding either need bytes.
+ */
+const WIDE = /[\uD800-\uFFFF]/;
 
 export type SignatureFailure =
   | 'missing_signature'
@@ -24,21 +32,54 @@ export type SignatureResult =
  * Byte order, not localeCompare: `a-b=1` sorts before `a=1`, as in Shopify's Ruby reference.
  */
 export function appProxyMessage(params: URLSearchParams): string {
-  const grouped = new Map<string, string[]>();
-  for (const [key, value] of params) {
-    if (key === 'signature') continue;
-    const list = grouped.get(key);
+  return messageOf(group(params).values);
+}
+
+interface Grouped {
+  /** Values of each key but `signature`, in order of first appearance. */
+  values: Map<string, string[]>;
+  /** How often each of the single keys appeared. */
+  signatures: number;
+  shops: number;
+  timestamps: number;
+}
+
+/** One pass over the parameters: grouping, and the counts the repeat check needs. */
+function group(params: URLSearchParams): Grouped {
+  const grouped: Grouped = { values: new Map(), signatures: 0, shops: 0, timestamps: 0 };
+  params.forEach((value, key) => {
+    if (key === 'signature') {
+      grouped.signatures++;
+      return;
+    }
+    if (key === 'shop') grouped.shops++;
+    else if (key === 'timestamp') grouped.timestamps++;
+    const list = grouped.values.get(key);
     if (list) list.push(value);
-    else grouped.set(key, [value]);
+    else grouped.values.set(key, [value]);
+  });
+  return grouped;
+}
+
+function messageOf(values: Map<string, string[]>): string {
+  const pairs: string[] = [];
+  let wide = false;
+  for (const [key, list] of values) {
+    const pair = `${key}=${list.length === 1 ? list[0] : list.join(',')}`;
+    if (!wide && WIDE.test(pair)) wide = true;
+    pairs.push(pair);
   }
-  const pairs = [...grouped].map(([key, values]) => `${key}=${values.join(',')}`);
-  pairs.sort(compareBytes);
+  pairs.sort(wide ? compareBytes : compareUnits);
   return pairs.join('');
+}
+
+function hmacHex(message: string, secret: string): string {
+  return createHmac('sha256', secret).update(message, 'utf8').digest('hex');
 }
 
 /** Hex HMAC-SHA256 of the app proxy message, as Shopify puts it in `signature`. */
 export function signAppProxyQuery(params: URLSearchParams, secret: string): string {
-  return createHmac('sha256', secret).update(appProxyMessage(params), 'utf8').digest('hex');
+  return hmacHex(appProxyMessage(params), secret);
 }
 
 /**
@@ -50,13 +91,14 @@ export function verifyAppProxyQuery(
   secret: string,
   nowSeconds: number,
 ): SignatureResult {
-  for (const key of SINGLE_KEYS) {
-    if (params.getAll(key).length > 1) return { ok: false, reason: 'repeated_parameter' };
+  const grouped = group(params);
+  if (grouped.signatures > 1 || grouped.shops > 1 || grouped.timestamps > 1) {
+    return { ok: false, reason: 'repeated_parameter' };
   }
   const given = params.get('signature');
   if (!given) return { ok: false, reason: 'missing_signature' };
 
-  const expected = Buffer.from(signAppProxyQuery(params, secret), 'utf8');
+  const expected = Buffer.from(hmacHex(messageOf(grouped.values), secret), 'latin1');
   const actual = Buffer.from(given.toLowerCase(), 'utf8');
   // Lengths differ only for garbage; comparing equal-length buffers keeps timing independent of content.
   const same = expected.length === actual.length && timingSafeEqual(expected, actual);
@@ -77,6 +119,10 @@ export function verifyAppProxyQuery(
     loggedInCustomerId: customer ? customer : null,
     pathPrefix: params.get('path_prefix'),
   };
+}
+
+function compareUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function compareBytes(a: string, b: string): number {

@@ -7,6 +7,7 @@ import { setResponseHeader } from './fast-response.js';
 import type { RateLimits } from './limits/rate-limits.js';
 import type { LookupService } from './lookup/lookup-service.js';
 import type { PageRenderer } from './page/page-renderer.js';
+import { splitUrl } from './request/split-url.js';
 import type { LogFields, Route } from './routes/context.js';
 import { healthz } from './routes/healthz.js';
 import { lookup } from './routes/lookup.js';
@@ -47,15 +48,24 @@ export function createHandler(deps: HandlerDeps): Handler {
     let routeName = 'unknown';
     let response: Response;
     try {
-      const url = new URL(request.url);
-      const path = url.pathname.length > 1 ? url.pathname.replace(/\/+$/, '') : url.pathname;
+      const { pathname, search } = splitUrl(request.url);
+      const path = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
       const entry = Object.hasOwn(ROUTES, path) ? ROUTES[path] : undefined;
       if (!entry) throw httpError('not_found');
       routeName = entry.name;
       if (!entry.methods.includes(request.method)) {
         throw new MethodNotAllowedError(entry.methods);
       }
-      response = await entry.route({ request, url, ...deps, log });
+      response = await entry.route({
+        request,
+        query: new URLSearchParams(search),
+        config: deps.config,
+        service: deps.service,
+        limits: deps.limits,
+        pages: deps.pages,
+        clock: deps.clock,
+        log,
+      });
     } catch (error) {
       const http = toHttpError(error, deps.logger, requestId);
       log.errorCode = http.code;

@@ -16,12 +16,12 @@ export interface SignedContext {
  * every store that installs it, so a valid signature for shop B must not open shop A's orders.
  */
 export function verifyRequest(
-  url: URL,
+  query: URLSearchParams,
   secret: string,
   expectedShop: string,
   nowMs: number,
 ): SignedContext {
-  const result = verifyAppProxyQuery(url.searchParams, secret, Math.floor(nowMs / 1000));
+  const result = verifyAppProxyQuery(query, secret, Math.floor(nowMs / 1000));
   if (!result.ok) throw httpError('invalid_signature');
   if (normaliseShop(result.shop) !== expectedShop) throw httpError('invalid_signature');
   const id = result.loggedInCustomerId;

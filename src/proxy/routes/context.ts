@@ -1,4 +1,4 @@
-// What every route gets: the request, its URL, the services, and the fields of the request's log line.
+// What every route gets: the request, its query, the services, and the fields of the request's log line.
 
 import type { Clock } from '../../core/ports.js';
 import type { ProxyConfig } from '../config.js';
@@ -14,7 +14,8 @@ export interface LogFields {
 
 export interface RouteContext {
   request: Request;
-  url: URL;
+  /** The request URL's query (its signature is checked against it). */
+  query: URLSearchParams;
   config: ProxyConfig;
   service: LookupService;
   limits: RateLimits;

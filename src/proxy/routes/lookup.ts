@@ -10,7 +10,7 @@ import type { RouteContext } from './context.js';
 import { jsonTextResponse } from './json.js';
 
 export async function lookup(ctx: RouteContext): Promise<Response> {
-  const signed = verifyRequest(ctx.url, ctx.config.apiSecret, ctx.config.shop, ctx.clock());
+  const signed = verifyRequest(ctx.query, ctx.config.apiSecret, ctx.config.shop, ctx.clock());
   ctx.log.shop = signed.shop;
   const kind = bodyKind(ctx.request.headers.get('content-type'));
   if (!kind) throw httpError('unsupported_media_type');

@@ -6,7 +6,7 @@ import type { RouteContext } from './context.js';
 import { jsonTextResponse } from './json.js';
 
 export async function orders(ctx: RouteContext): Promise<Response> {
-  const signed = verifyRequest(ctx.url, ctx.config.apiSecret, ctx.config.shop, ctx.clock());
+  const signed = verifyRequest(ctx.query, ctx.config.apiSecret, ctx.config.shop, ctx.clock());
   ctx.log.shop = signed.shop;
   await ctx.limits.hitIp(clientIp(ctx.request.headers));
   if (!signed.customerId) {
