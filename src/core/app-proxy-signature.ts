@@ -1,5 +1,5 @@
 // Shopify app proxy signatures: sign and verify a query string exactly as Shopify's reference does.
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, createSecretKey, type KeyObject, timingSafeEqual } from 'node:crypto';
 
 /** Shopify's JS library allows 90 seconds of clock difference; so do we. */
 export const SIGNATURE_MAX_AGE_SECONDS = 90;
@@ -73,8 +73,16 @@ function messageOf(values: Map<string, string[]>): string {
   return pairs.join('');
 }
 
+/** The last secret's key: a deployment has one, and preparing it anew costs on every request. */
+let lastSecret: string | undefined;
+let lastKey: KeyObject | undefined;
+
 function hmacHex(message: string, secret: string): string {
-  return createHmac('sha256', secret).update(message, 'utf8').digest('hex');
+  if (secret !== lastSecret || !lastKey) {
+    lastKey = createSecretKey(Buffer.from(secret, 'utf8'));
+    lastSecret = secret;
+  }
+  return createHmac('sha256', lastKey).update(message, 'utf8').digest('hex');
 }
 
 /** Hex HMAC-SHA256 of the app proxy message, as Shopify puts it in `signature`. */

@@ -59,19 +59,54 @@ export class MemoryLimiter extends StoreAbstract {
     msDuration: number,
     forceExpire = false,
   ): Promise<StoreResult> {
+    return Promise.resolve(this.#upsertNow(key, points, msDuration, forceExpire));
+  }
+
+  #upsertNow(key: string, points: number, msDuration: number, forceExpire: boolean): StoreResult {
     const existing = forceExpire ? undefined : this.#live(key);
     if (existing) {
       existing.points += points;
-      return Promise.resolve(this.#result(existing));
+      return this.#result(existing);
     }
     const entry = { points, expiresAt: msDuration > 0 ? this.#clock() + msDuration : null };
     this.#entries.set(key, entry);
-    return Promise.resolve(this.#result(entry));
+    return this.#result(entry);
   }
 
   _get(key: string): Promise<StoreResult | null> {
+    return Promise.resolve(this.#getNow(key));
+  }
+
+  #getNow(key: string): StoreResult | null {
     const entry = this.#live(key);
-    return Promise.resolve(entry ? this.#result(entry) : null);
+    return entry ? this.#result(entry) : null;
+  }
+
+  /**
+   * `consume(key)` answered at once, for a limiter with no block duration (blocking is the one
+   * thing the library does on going over); undefined otherwise. Over the limit
+   * when `consumedPoints > points`, as `consume` rejects.
+   */
+  consumeNow(key: string): RateLimiterRes | undefined {
+    if (!this.#plain()) return undefined;
+    const rlKey = this.getKey(key);
+    return this._getRateLimiterRes(
+      rlKey,
+      1,
+      this.#upsertNow(rlKey, 1, this.duration * 1000, false),
+    );
+  }
+
+  /** `get(key)` answered at once: the key's state, or null when it has none. */
+  getNow(key: string): RateLimiterRes | null {
+    const rlKey = this.getKey(key);
+    const stored = this.#getNow(rlKey);
+    return stored ? this._getRateLimiterRes(rlKey, 0, stored) : null;
+  }
+
+  /** The options this class takes offer no in-memory block or insurance; only a block duration. */
+  #plain(): boolean {
+    return !(this.blockDuration > 0);
   }
 
   _delete(key: string): Promise<boolean> {

@@ -48,7 +48,8 @@ export function createRateLimits(config: RateLimitConfig, factory: LimiterFactor
     hitIp: (key) => consume(ip, key),
     hitShop: (key) => consume(shop, key),
     async assertOrderOpen(shopKey, orderKey) {
-      const state = await order.get(`${shopKey}:${orderKey}`);
+      const key = `${shopKey}:${orderKey}`;
+      const state = order instanceof MemoryLimiter ? order.getNow(key) : await order.get(key);
       if (state && state.consumedPoints >= config.orderFailures) throw limited(state);
     },
     async recordOrderFailure(shopKey, orderKey) {
@@ -61,7 +62,16 @@ export function createRateLimits(config: RateLimitConfig, factory: LimiterFactor
   };
 }
 
-async function consume(limiter: RateLimiterAbstract, key: string): Promise<void> {
+function consume(limiter: RateLimiterAbstract, key: string): Promise<void> {
+  // Process memory needs no promise per step: one settled promise instead of the library's chain.
+  const now = limiter instanceof MemoryLimiter ? limiter.consumeNow(key) : undefined;
+  if (now) return now.consumedPoints > limiter.points ? Promise.reject(limited(now)) : DONE;
+  return consumeAsync(limiter, key);
+}
+
+const DONE = Promise.resolve();
+
+async function consumeAsync(limiter: RateLimiterAbstract, key: string): Promise<void> {
   try {
     await limiter.consume(key);
   } catch (e) {
