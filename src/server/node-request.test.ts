@@ -32,6 +32,28 @@ describe('nodeRequest', () => {
     expect(fast.headers.get('x-tag')).toBe('a, b');
   });
 
+  it('answers get and has from the raw headers exactly as Headers built from them would', () => {
+    const name = fc.constantFrom('X-Tag', 'x-tag', 'Content-Type', 'x-forwarded-for', 'X-Other');
+    const value = fc.stringMatching(/^[ \t]?[a-z0-9,. \u00a0]{0,8}[ \t]?$/);
+    fc.assert(
+      fc.property(fc.array(fc.tuple(name, value), { maxLength: 6 }), name, (pairs, asked) => {
+        const expected = new Headers(pairs);
+        const headers = nodeRequest('GET', 'http://localhost/', pairs.flat(), null).headers;
+        expect(headers.get(asked)).toBe(expected.get(asked));
+        expect(headers.has(asked.toUpperCase())).toBe(expected.has(asked));
+        expect(headers).toBeInstanceOf(Headers);
+      }),
+    );
+  });
+
+  it('refuses a name that is no header name, as Headers does, and reads its own changes', () => {
+    const headers = nodeRequest('GET', 'http://localhost/', RAW, null).headers;
+    expect(() => headers.get('bad name')).toThrow(TypeError);
+    headers.set('X-Tag', 'c');
+    expect(headers.get('x-tag')).toBe('c');
+    expect([...headers]).toContainEqual(['x-tag', 'c']);
+  });
+
   it('reads its body as text, JSON or bytes once, as a Request does', async () => {
     const { fast, real } = both('POST', 'http://localhost/', '{"n":1}');
     expect(fast.bodyUsed).toBe(false);

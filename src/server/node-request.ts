@@ -11,7 +11,10 @@ interface Fields {
   href: string | undefined;
   rawHeaders: readonly string[];
   body: Uint8Array<ArrayBuffer> | null;
+  /** Built from `rawHeaders` once something beyond `get` and `has` is asked of the headers. */
   headers: Headers | undefined;
+  /** What `request.headers` gives until then: reads answered from `rawHeaders`. */
+  rawView: Headers | undefined;
   /** Read through the fast `text()`/`json()`/`arrayBuffer()`. */
   used: boolean;
 }
@@ -67,6 +70,70 @@ function headersOf(fields: Fields): Headers {
   }
   return fields.headers;
 }
+
+/** Trims only what `Headers` trims from a value: spaces, tabs, CR and LF. */
+function httpTrim(value: string): string {
+  const first = value.charCodeAt(0);
+  const last = value.charCodeAt(value.length - 1);
+  if (first > 0x20 && last > 0x20) return value;
+  return value.replace(/^[\t\n\r ]+|[\t\n\r ]+$/g, '');
+}
+
+/** A header name `Headers` accepts without throwing (an HTTP token). */
+const TOKEN = /^[!#$%&'*+\-.^`|~\w]+$/;
+
+/**
+ * Headers whose `get` and `has` read node's raw list (as `Headers` would answer them: any case,
+ * repeats joined by ", "); anything else, including a change, goes to the built Headers, which then
+ * answers everything. Its prototype chain is Headers.prototype, so `instanceof Headers` holds.
+ */
+class RawHeaderView {
+  readonly #fields: Fields;
+
+  constructor(fields: Fields) {
+    this.#fields = fields;
+  }
+
+  get(name: string): string | null {
+    const fields = this.#fields;
+    if (fields.headers || !TOKEN.test(name)) return headersOf(fields).get(name);
+    const raw = fields.rawHeaders;
+    const wanted = name.toLowerCase();
+    let value: string | null = null;
+    for (let i = 0; i + 1 < raw.length; i += 2) {
+      const key = raw[i] as string;
+      if (key.length === wanted.length && key.toLowerCase() === wanted) {
+        const next = httpTrim(raw[i + 1] as string);
+        value = value === null ? next : `${value}, ${next}`;
+      }
+    }
+    return value;
+  }
+
+  has(name: string): boolean {
+    return this.get(name) !== null;
+  }
+
+  /** The fields behind a view, for the forwarded methods below. */
+  static fieldsOf(view: RawHeaderView): Fields {
+    return view.#fields;
+  }
+}
+
+for (const key of Reflect.ownKeys(Headers.prototype)) {
+  const descriptor = Object.getOwnPropertyDescriptor(Headers.prototype, key);
+  if (key === 'constructor' || key === 'get' || key === 'has') continue;
+  if (typeof descriptor?.value !== 'function') continue;
+  Object.defineProperty(RawHeaderView.prototype, key, {
+    configurable: true,
+    writable: true,
+    value(this: RawHeaderView, ...args: unknown[]) {
+      const target = headersOf(RawHeaderView.fieldsOf(this));
+      return (Reflect.get(target, key) as (...a: unknown[]) => unknown).apply(target, args);
+    },
+  });
+}
+Object.setPrototypeOf(RawHeaderView.prototype, Headers.prototype);
 
 function real(request: NodeRequest): Request {
   let built = request[REAL];
@@ -135,7 +202,12 @@ const fast: Record<string, PropertyDescriptor> = {
   },
   headers: {
     get(this: NodeRequest) {
-      return this[REAL]?.headers ?? headersOf(this[FIELDS]);
+      const built = this[REAL]?.headers;
+      if (built) return built;
+      const fields = this[FIELDS];
+      if (fields.headers) return fields.headers;
+      fields.rawView ??= new RawHeaderView(fields) as unknown as Headers;
+      return fields.rawView;
     },
   },
   bodyUsed: {
@@ -191,6 +263,7 @@ export function nodeRequest(
     rawHeaders,
     body,
     headers: undefined,
+    rawView: undefined,
     used: false,
   };
   const request = new NodeRequest(fields);
