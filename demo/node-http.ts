@@ -1,5 +1,6 @@
 // Node's http server in front of the demo's fetch-style handler; hands over the socket address as the shopper's IP.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { gzipSync } from 'node:zlib';
 
 export type DemoHandler = (request: Request, clientIp: string) => Promise<Response>;
 
@@ -38,12 +39,28 @@ async function serve(handler: DemoHandler, req: IncomingMessage, res: ServerResp
   });
   const cookies = response.headers.getSetCookie();
   if (cookies.length) out['set-cookie'] = cookies;
-  res.writeHead(response.status, out);
-  if (req.method === 'HEAD' || !response.body) {
-    res.end();
-    return;
+  let payload =
+    req.method === 'HEAD' || !response.body ? undefined : Buffer.from(await response.arrayBuffer());
+  // Shopify's storefront compresses text; so does the demo, or Lighthouse would weigh bytes a
+  // real shop never sends.
+  if (
+    payload &&
+    compressible(response.headers.get('content-type'), req.headers['accept-encoding'])
+  ) {
+    payload = gzipSync(payload);
+    out['content-encoding'] = 'gzip';
+    out.vary = 'accept-encoding';
+    delete out['content-length'];
   }
-  res.end(Buffer.from(await response.arrayBuffer()));
+  res.writeHead(response.status, out);
+  res.end(payload);
+}
+
+function compressible(contentType: string | null, acceptEncoding: string | undefined): boolean {
+  return (
+    /\bgzip\b/.test(acceptEncoding ?? '') &&
+    /^(text\/|application\/(json|javascript))/.test(contentType ?? '')
+  );
 }
 
 async function readBody(req: IncomingMessage): Promise<Buffer | 'too_large'> {

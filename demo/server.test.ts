@@ -30,6 +30,19 @@ describe('the demo server with its local Shopify', () => {
     expect(without).not.toContain('/extension-assets/');
   });
 
+  it('compresses pages for browsers that accept gzip, as a Shopify storefront does', async () => {
+    const { request } = await import('node:http');
+    const encoding = await new Promise<string | undefined>((resolve, reject) => {
+      request(`${demo.url}/`, { headers: { 'accept-encoding': 'gzip' } }, (res) => {
+        res.resume();
+        resolve(res.headers['content-encoding']);
+      })
+        .on('error', reject)
+        .end();
+    });
+    expect(encoding).toBe('gzip');
+  });
+
   it('serves the Norwegian storefront under /nb and with ?locale=nb', async () => {
     for (const path of ['/nb', '/?locale=nb']) {
       const html = await (await fetch(`${demo.url}${path}`)).text();
