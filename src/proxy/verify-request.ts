@@ -23,7 +23,10 @@ export function verifyRequest(
 ): SignedContext {
   const result = verifyAppProxyQuery(query, secret, Math.floor(nowMs / 1000));
   if (!result.ok) throw httpError('invalid_signature');
-  if (normaliseShop(result.shop) !== expectedShop) throw httpError('invalid_signature');
+  // Shopify sends the shop as configured; only another spelling needs normalising to compare.
+  if (result.shop !== expectedShop && normaliseShop(result.shop) !== expectedShop) {
+    throw httpError('invalid_signature');
+  }
   const id = result.loggedInCustomerId;
   const prefix = result.pathPrefix;
   return {

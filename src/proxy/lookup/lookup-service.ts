@@ -1,5 +1,5 @@
 // The lookup use case: limits, cache and coalescing, one Admin call, whitelisted view, carrier enrichment.
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { TrackingEnricher } from '../../carriers/index.js';
 import {
   type OrderList,
@@ -159,5 +159,5 @@ export function createLookupService(
 }
 
 function sha256(text: string): string {
-  return createHash('sha256').update(text).digest('base64url');
+  return hash('sha256', text, 'base64url');
 }
