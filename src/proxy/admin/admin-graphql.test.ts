@@ -103,6 +103,26 @@ describe('Admin API faults become 503 upstream_unavailable with Retry-After, log
     expect(t.logs.find((l) => l.fields.event === 'upstream_fault')?.level).toBe('error');
   });
 
+  it('uses partial data when only an optional field was refused, and logs the refusal', async () => {
+    const order = adminOrder({ customer: null });
+    const { t, res } = await lookup(() =>
+      json({
+        ...lookupBody([order]),
+        errors: [
+          {
+            message: 'Access denied for customer field.',
+            path: ['orders', 'nodes', 0, 'customer'],
+            extensions: { code: 'ACCESS_DENIED' },
+          },
+        ],
+      }),
+    );
+    expect(res.status).toBe(200);
+    expect(t.logs.find((l) => l.fields.event === 'admin_partial_data')?.fields.codes).toBe(
+      'ACCESS_DENIED',
+    );
+  });
+
   it('a timeout: the attempt is aborted and answered as unavailable', async () => {
     const controller = new AbortController();
     const t = testApp(

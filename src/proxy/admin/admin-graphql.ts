@@ -133,7 +133,15 @@ export function createAdminGraphql(
         return { ok: false, waitMs, error: new UpstreamError('throttled', 'THROTTLED') };
       }
       const codes = errors.map((e) => e.extensions?.code ?? 'unknown').join(',');
-      throw new UpstreamError('graphql', `errors ${codes}`);
+      // Shopify answers a field it may not show (a missing scope, protected customer data) with an
+      // error beside otherwise good data and null in that field. Data that still fits the schema is
+      // used, so one optional field cannot take every lookup down; the log tells the developer.
+      const partial = schema.safeParse(envelope.data.data);
+      if (!partial.success || envelope.data.data == null) {
+        throw new UpstreamError('graphql', `errors ${codes}`);
+      }
+      deps.logger.warn({ event: 'admin_partial_data', codes });
+      return { ok: true, value: partial.data };
     }
     const data = schema.safeParse(envelope.data.data);
     if (!data.success) throw new UpstreamError('malformed', 'data does not match the schema');
