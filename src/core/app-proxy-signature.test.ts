@@ -121,6 +121,20 @@ describe('verification failures', () => {
     expect(verifyAppProxyQuery(params, SECRET, now)).toEqual({ ok: false, reason });
   });
 
+  it('takes the signature in either case, and refuses one that is not 64 hex digits', () => {
+    const upper = signed();
+    upper.set('signature', String(upper.get('signature')).toUpperCase());
+    expect(verifyAppProxyQuery(upper, SECRET, now).ok).toBe(true);
+    for (const bad of [(sig: string) => sig.slice(1), (sig: string) => `${sig.slice(1)}g`]) {
+      const params = signed();
+      params.set('signature', bad(String(params.get('signature'))));
+      expect(verifyAppProxyQuery(params, SECRET, now)).toEqual({
+        ok: false,
+        reason: 'bad_signature',
+      });
+    }
+  });
+
   it('rejects the wrong secret', () => {
     expect(verifyAppProxyQuery(signed(), 'other', now)).toEqual({
       ok: false,

@@ -15,6 +15,8 @@ export const SIGNATURE_MAX_AGE_SECONDS = 90;
  */
 const WIDE = /[\uD800-\uFFFF]/;
 
+const HEX_SHA256 = /^[0-9a-fA-F]{64}$/;
+
 export type SignatureFailure =
   | 'missing_signature'
   | 'repeated_parameter'
@@ -63,13 +65,12 @@ function group(params: URLSearchParams): Grouped {
 
 function messageOf(values: Map<string, string[]>): string {
   const pairs: string[] = [];
-  let wide = false;
-  for (const [key, list] of values) {
-    const pair = `${key}=${list.length === 1 ? list[0] : list.join(',')}`;
-    if (!wide && WIDE.test(pair)) wide = true;
-    pairs.push(pair);
-  }
-  pairs.sort(wide ? compareBytes : compareUnits);
+  for (const [key, list] of values)
+    pairs.push(`${key}=${list.length === 1 ? list[0] : list.join(',')}`);
+  pairs.sort(compareUnits);
+  const message = pairs.join('');
+  if (!WIDE.test(message)) return message;
+  pairs.sort(compareBytes);
   return pairs.join('');
 }
 
@@ -77,17 +78,17 @@ function messageOf(values: Map<string, string[]>): string {
 let lastSecret: string | undefined;
 let lastKey: KeyObject | undefined;
 
-function hmacHex(message: string, secret: string): string {
+function hmac(message: string, secret: string): Buffer {
   if (secret !== lastSecret || !lastKey) {
     lastKey = createSecretKey(Buffer.from(secret, 'utf8'));
     lastSecret = secret;
   }
-  return createHmac('sha256', lastKey).update(message, 'utf8').digest('hex');
+  return createHmac('sha256', lastKey).update(message, 'utf8').digest();
 }
 
 /** Hex HMAC-SHA256 of the app proxy message, as Shopify puts it in `signature`. */
 export function signAppProxyQuery(params: URLSearchParams, secret: string): string {
-  return hmacHex(appProxyMessage(params), secret);
+  return hmac(appProxyMessage(params), secret).toString('hex');
 }
 
 /**
@@ -106,10 +107,10 @@ export function verifyAppProxyQuery(
   const given = params.get('signature');
   if (!given) return { ok: false, reason: 'missing_signature' };
 
-  const expected = Buffer.from(hmacHex(messageOf(grouped.values), secret), 'latin1');
-  const actual = Buffer.from(given.toLowerCase(), 'utf8');
-  // Lengths differ only for garbage; comparing equal-length buffers keeps timing independent of content.
-  const same = expected.length === actual.length && timingSafeEqual(expected, actual);
+  // Anything but 64 hex digits (either case) is garbage; the digits are compared as the bytes they
+  // spell, in time independent of content.
+  if (!HEX_SHA256.test(given)) return { ok: false, reason: 'bad_signature' };
+  const same = timingSafeEqual(hmac(messageOf(grouped.values), secret), Buffer.from(given, 'hex'));
   if (!same) return { ok: false, reason: 'bad_signature' };
 
   const timestamp = params.get('timestamp');
