@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { signAppProxyQuery } from '../src/core/app-proxy-signature.js';
+import { adminOrder, lookupBody, ORDER_EMAIL } from '../src/proxy/testing/admin-orders.js';
 import { createApp } from '../src/server/app.js';
 import { batchedWriter, createJsonLogger } from '../src/server/json-logger.js';
 import { serve } from '../src/server/node-adapter.js';
@@ -22,7 +23,6 @@ const OVERHEAD_WARMUP_CALLS = 3000;
 
 const SECRET = 'bench-secret';
 const SHOP = 'bench-store.myshopify.com';
-const EMAIL = 'shopper@example.com';
 
 interface AutocannonResult {
   requests: { average: number };
@@ -47,60 +47,11 @@ type Autocannon = (options: {
 }) => Promise<AutocannonResult>;
 const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
 
-/** An Admin order with no personal data beyond the email the lookup compares. */
-function order(name: string) {
-  return {
-    name,
-    email: EMAIL,
-    processedAt: '2026-11-20T10:00:00Z',
-    cancelledAt: null,
-    displayFinancialStatus: 'PAID',
-    displayFulfillmentStatus: 'FULFILLED',
-    returnStatus: 'NO_RETURN',
-    customer: { id: 'gid://shopify/Customer/1' },
-    lineItems: { nodes: [{ name: 'Wool socks', quantity: 2 }] },
-    fulfillments: [
-      {
-        status: 'SUCCESS',
-        displayStatus: 'IN_TRANSIT',
-        createdAt: '2026-11-21T09:00:00Z',
-        inTransitAt: '2026-11-21T12:00:00Z',
-        deliveredAt: null,
-        estimatedDeliveryAt: '2026-11-27T12:00:00Z',
-        trackingInfo: [{ company: 'Bring', number: '70712345678901234', url: null }],
-        events: {
-          nodes: [
-            {
-              status: 'IN_TRANSIT',
-              happenedAt: '2026-11-22T08:00:00Z',
-              message: 'Left the terminal',
-              city: 'Oslo',
-              province: null,
-              country: 'NO',
-            },
-          ],
-        },
-        fulfillmentLineItems: { nodes: [{ quantity: 2, lineItem: { name: 'Wool socks' } }] },
-      },
-    ],
-    fulfillmentOrders: { nodes: [{ status: 'CLOSED', fulfillAt: null, fulfillmentHolds: [] }] },
-  };
-}
-
 /** The Admin answer for a `name:<n>` search: one order named `#<n>`. */
 function adminAnswer(requestBody: string): string {
   const parsed = JSON.parse(requestBody) as { variables?: { query?: string } };
   const name = String(parsed.variables?.query ?? '').replace(/^name:/, '');
-  return JSON.stringify({
-    data: { orders: { nodes: [order(`#${name}`)] } },
-    extensions: {
-      cost: {
-        requestedQueryCost: 120,
-        actualQueryCost: 12,
-        throttleStatus: { maximumAvailable: 2000, currentlyAvailable: 1990, restoreRate: 100 },
-      },
-    },
-  });
+  return JSON.stringify(lookupBody([adminOrder({ name: `#${name}` })]));
 }
 
 function listen(server: Server): Promise<string> {
@@ -288,7 +239,7 @@ async function handlerOverhead(): Promise<{ p50Ms: number; p99Ms: number; calls:
     const request = new Request(`http://proxy.local${path}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-forwarded-for': '203.0.113.5' },
-      body: JSON.stringify({ orderNumber: `#O${i}`, email: EMAIL }),
+      body: JSON.stringify({ orderNumber: `#O${i}`, email: ORDER_EMAIL }),
     });
     const started = performance.now();
     const response = await handler(request);
@@ -329,7 +280,7 @@ async function main(): Promise<void> {
         method: 'POST',
         path: cachedPath,
         headers: json,
-        body: JSON.stringify({ orderNumber: '#1001', email: EMAIL }),
+        body: JSON.stringify({ orderNumber: '#1001', email: ORDER_EMAIL }),
       }),
       'cached lookups',
     );
@@ -362,7 +313,7 @@ async function main(): Promise<void> {
         // A new order number per request: every lookup misses the cache and makes one Admin call.
         setupRequest: (request) => ({
           ...request,
-          body: JSON.stringify({ orderNumber: `#U${++n}`, email: EMAIL }),
+          body: JSON.stringify({ orderNumber: `#U${++n}`, email: ORDER_EMAIL }),
         }),
       }),
       'uncached lookups',
@@ -374,7 +325,7 @@ async function main(): Promise<void> {
         method: 'POST',
         path: badPath,
         headers: json,
-        body: JSON.stringify({ orderNumber: '#1001', email: EMAIL }),
+        body: JSON.stringify({ orderNumber: '#1001', email: ORDER_EMAIL }),
       }),
       'bad signatures',
     );

@@ -205,13 +205,8 @@ export function createAdminEmulator(options: AdminEmulatorOptions): AdminEmulato
     const doc = parsed(body.query);
     if ('errors' in doc) return jsonResponse(200, { errors: doc.errors });
 
-    const operation = getOperationAST(doc.document, body.operationName);
-    const coerced = operation
-      ? getVariableValues(schema, operation.variableDefinitions ?? [], body.variables)
-      : null;
-    if (!operation || !coerced || coerced.errors) {
-      // Let graphql-js word the error (unknown operation name, bad variables) as it always does.
-      const result = await execute({
+    const run = () =>
+      execute({
         schema,
         document: doc.document,
         variableValues: body.variables,
@@ -219,6 +214,13 @@ export function createAdminEmulator(options: AdminEmulatorOptions): AdminEmulato
         fieldResolver,
         typeResolver,
       });
+    const operation = getOperationAST(doc.document, body.operationName);
+    const coerced = operation
+      ? getVariableValues(schema, operation.variableDefinitions ?? [], body.variables)
+      : null;
+    if (!operation || !coerced || coerced.errors) {
+      // Let graphql-js word the error (unknown operation name, bad variables) as it always does.
+      const result = await run();
       return jsonResponse(200, { errors: result.errors?.map((e) => e.toJSON()) ?? [] });
     }
 
@@ -248,14 +250,7 @@ export function createAdminEmulator(options: AdminEmulatorOptions): AdminEmulato
     }
     if (!bucket.take(requested)) return throttledResponse(withCost(requested, null));
 
-    const result = await execute({
-      schema,
-      document: doc.document,
-      variableValues: body.variables,
-      operationName: body.operationName,
-      fieldResolver,
-      typeResolver,
-    });
+    const result = await run();
     const actual = Math.min(
       requested,
       actualCost(schema, doc.document, operation, coerced.coerced, result.data),
