@@ -119,7 +119,7 @@ async function emptyAppTables(handle: DatabaseHandle): Promise<void> {
 // Registered when a test file imports this module. The first run on a machine makes the snapshot
 // (initdb), which can outlast one test's timeout on a busy machine; later files load it.
 beforeAll(async () => {
-  await pgliteForFile();
+  await pgliteSnapshot();
 }, 180_000);
 
 // The file's databases go when it ends.

@@ -55,3 +55,17 @@ describe('the DATA_DIR lock', () => {
     expect(readFileSync(join(dir, LOCK_FILE_NAME), 'utf8').trim()).toBe('500');
   });
 });
+
+describe('the DATA_DIR lock within one process', () => {
+  it('refuses a second lock while held, and takes over a file with our pid that it does not hold', () => {
+    const dir = tempDir();
+    const lock = lockDataDir(dir);
+    expect(() => lockDataDir(dir)).toThrow(/DATABASE_URL/);
+    lock.release();
+    // As after a restart in a container where every run is the same pid.
+    writeFileSync(join(dir, LOCK_FILE_NAME), `${process.pid}\n`);
+    const again = lockDataDir(dir);
+    again.release();
+    expect(existsSync(join(dir, LOCK_FILE_NAME))).toBe(false);
+  });
+});

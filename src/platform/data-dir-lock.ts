@@ -5,6 +5,10 @@ import { ConfigError } from '../proxy/errors/config-error.js';
 
 export const LOCK_FILE_NAME = 'app.lock';
 
+// Locks this process holds. A lock file naming our own pid that is not in here was left by an
+// earlier process that had the same pid (containers often start every run as pid 1): stale.
+const held = new Set<string>();
+
 /** A held lock; `release()` removes the lock file if it is still this process's. Idempotent. */
 export interface DataDirLock {
   release(): void;
@@ -12,7 +16,8 @@ export interface DataDirLock {
 
 /**
  * Takes `{dataDir}/app.lock` for process `pid`: creates it holding the pid, or takes it over when
- * the pid written there is no longer alive. Throws ConfigError naming `DATA_DIR` and
+ * the pid written there is no longer alive. This process opening the same DATA_DIR twice is refused
+ * too (two PGlite instances on one directory would corrupt it). Throws ConfigError naming `DATA_DIR` and
  * `DATABASE_URL` when a live process holds it. `isAlive` is injected so tests can play the
  * other process.
  */
@@ -26,12 +31,18 @@ export function lockDataDir(
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
       writeFileSync(path, `${pid}\n`, { flag: 'wx', mode: 0o600 });
-      return { release: () => releaseIfOwn(path, pid) };
+      held.add(path);
+      return {
+        release: () => {
+          if (held.delete(path)) releaseIfOwn(path, pid);
+        },
+      };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
     const holder = readHolder(path);
-    if (holder !== undefined && holder !== pid && isAlive(holder))
+    const ours = holder === pid && held.has(path);
+    if (ours || (holder !== undefined && holder !== pid && isAlive(holder)))
       throw new ConfigError(
         [],
         ['DATA_DIR'],
