@@ -55,8 +55,8 @@ const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 /**
  * Opens the database and (unless `migrate: false`) applies pending migrations.
  * Embedded: takes `{dataDir}/app.lock` first and throws ConfigError naming DATABASE_URL when
- * another live process holds it. Postgres: throws the connection error when the server does not
- * answer. Throws RangeError for a schema name that is not a plain lower-case identifier.
+ * another live process holds it. Postgres: throws DatabaseUnavailableError naming DATABASE_URL
+ * (never its value) when the server does not answer. Throws RangeError for a schema name that is not a plain lower-case identifier.
  */
 export async function openDatabase(
   config: DatabaseConfig,
@@ -64,10 +64,20 @@ export async function openDatabase(
 ): Promise<DatabaseHandle> {
   const url = config.databaseUrl?.trim();
   const handle = url
-    ? openPostgres(url, config.schema ?? 'public', config.poolMax ?? 10)
+    ? openPostgres(url, config.schema ?? 'public', config.poolMax ?? 10, logger)
     : await openEmbedded(config.dataDir);
   try {
-    await handle.ping();
+    await handle.ping().catch((cause: unknown) => {
+      if (handle.kind === 'pglite') throw cause;
+      // The URL may hold a password: the message names the setting and the reason only.
+      const reason = cause instanceof Error ? cause.message : String(cause);
+      throw new DatabaseUnavailableError(
+        `The database at DATABASE_URL does not answer: ${reason}`,
+        {
+          cause,
+        },
+      );
+    });
     if (config.migrate !== false) await migrateToLatest(handle.db, logger, handle.schema);
   } catch (error) {
     await handle.close();
@@ -76,7 +86,12 @@ export async function openDatabase(
   return handle;
 }
 
-function openPostgres(url: string, schema: string, max: number): DatabaseHandle {
+/** Raised by `openDatabase` when the Postgres server at DATABASE_URL cannot be reached. */
+export class DatabaseUnavailableError extends Error {
+  override readonly name = 'DatabaseUnavailableError';
+}
+
+function openPostgres(url: string, schema: string, max: number, logger: Logger): DatabaseHandle {
   if (!SCHEMA_NAME.test(schema)) throw new RangeError(`Not a plain schema name: ${schema}`);
   const pool = new pg.Pool({
     connectionString: url,
@@ -85,7 +100,9 @@ function openPostgres(url: string, schema: string, max: number): DatabaseHandle 
     ...(schema === 'public' ? {} : { options: `-c search_path=${schema}` }),
   });
   // An idle connection the server drops must not crash the process; the next query reconnects.
-  pool.on('error', () => {});
+  pool.on('error', (error) =>
+    logger.warn({ msg: 'database connection lost', error: error.message }),
+  );
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   let closed: Promise<void> | undefined;
   return {

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { silentLogger } from '../core/ports.js';
-import { openDatabase } from './index.js';
+import { DatabaseUnavailableError, openDatabase } from './index.js';
 import { migrateToLatest } from './migrate.js';
 import { migrations } from './migrations/index.js';
 import { databases, randomSchemaName, testDatabase } from './testing.js';
@@ -57,5 +57,17 @@ describe.runIf(url)('migrations on postgres, two processes at once', () => {
       await sql`drop schema if exists ${sql.id(schema)} cascade`.execute(a.db);
       await Promise.all([a.close(), b.close()]);
     }
+  });
+});
+
+describe('opening Postgres', () => {
+  it('names DATABASE_URL, not its password, when the server does not answer', async () => {
+    const attempt = openDatabase(
+      { databaseUrl: 'postgres://app:hunter2secret@127.0.0.1:1/app', dataDir: '', poolMax: 1 },
+      silentLogger,
+    );
+    await expect(attempt).rejects.toThrow(DatabaseUnavailableError);
+    await expect(attempt).rejects.toThrow(/DATABASE_URL/);
+    await attempt.catch((error: Error) => expect(error.message).not.toContain('hunter2secret'));
   });
 });

@@ -117,9 +117,10 @@ async function emptyAppTables(handle: DatabaseHandle): Promise<void> {
 }
 
 // Registered when a test file imports this module. The first run on a machine makes the snapshot
-// (initdb), which can outlast one test's timeout on a busy machine; later files load it.
+// (initdb), and loading it takes seconds on a busy machine: both before the first test, whose own
+// timeout they could outlast.
 beforeAll(async () => {
-  await pgliteSnapshot();
+  await pgliteForFile();
 }, 180_000);
 
 // The file's databases go when it ends.
