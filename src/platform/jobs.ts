@@ -34,7 +34,10 @@ export interface JobRun<T> {
 export interface JobQueue {
   /** Installs or upgrades pg-boss's tables (in its own schema) and starts maintenance. */
   start(): Promise<void>;
-  /** Stops workers, waiting up to `timeoutMs` for running jobs; closes pg-boss's own pool. */
+  /**
+   * Stops workers, waiting up to `timeoutMs` for running jobs; closes pg-boss's own pool (Postgres).
+   * Call it before closing the database: on PGlite pg-boss shares the app's instance.
+   */
   stop(timeoutMs?: number): Promise<void>;
   /** Creates the queue unless it exists (safe to call at every start, from every process). */
   createQueue(queue: string, settings?: QueueSettings): Promise<void>;
