@@ -2,11 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { createSealer } from '../platform/crypto.js';
-import { createOfflineSessionStore } from './sessions.js';
-import { createShopSecretsRepository } from './shop-secrets.js';
+import { createRepositories } from './repositories.js';
 import { createShopsRepository, SHOP_ROW_TABLES } from './shops.js';
 import { databases, testDatabase } from './testing.js';
-import { createWebhookEventsRepository } from './webhook-events.js';
 
 const A = 'alpha.myshopify.com';
 const B = 'beta.myshopify.com';
@@ -46,10 +44,12 @@ describe.each(databases())('shops on %s', (kind) => {
   it('erase removes every row of the shop in every table, and nothing of another shop', async () => {
     const handle = await testDatabase(kind);
     const sealer = createSealer(randomBytes(32));
-    const shops = createShopsRepository(handle.db);
-    const sessions = createOfflineSessionStore(handle.db, sealer);
-    const secrets = createShopSecretsRepository(handle.db, sealer);
-    const events = createWebhookEventsRepository(handle.db);
+    const {
+      shops,
+      sessions,
+      shopSecrets: secrets,
+      webhookEvents: events,
+    } = createRepositories(handle.db, sealer);
     for (const shop of [A, B]) {
       await shops.markInstalled(shop, 'read_orders');
       await sessions.store(shop, {
