@@ -94,18 +94,28 @@ export function mergeShipment(
   };
 }
 
-/** Every incoming shipment merged with its stored self; stored shipments the source omits are kept. */
+/**
+ * Every incoming shipment merged with its stored self. Stored shipments keep their place (and stay
+ * when the source omits them: a fulfillment is never deleted, only cancelled); new ones follow.
+ */
 export function mergeShipments(
   existing: StoredShipmentWithEvents[],
   incoming: Array<StoredShipment & { events?: StoredShipmentEvent[] }>,
 ): StoredShipmentWithEvents[] {
-  const byGid = new Map(existing.map((s) => [s.fulfillmentGid, s]));
-  const merged = incoming.map((s) => {
+  const incomingByGid = new Map(incoming.map((s) => [s.fulfillmentGid, s]));
+  const merge = (stored: StoredShipmentWithEvents | undefined, s: (typeof incoming)[number]) => {
     const { events, ...shipment } = s;
-    return mergeShipment(byGid.get(s.fulfillmentGid), shipment, events ?? []);
+    return mergeShipment(stored, shipment, events ?? []);
+  };
+  const kept = existing.map((stored) => {
+    const s = incomingByGid.get(stored.fulfillmentGid);
+    return s ? merge(stored, s) : stored;
   });
-  const seen = new Set(incoming.map((s) => s.fulfillmentGid));
-  return [...merged, ...existing.filter((s) => !seen.has(s.fulfillmentGid))];
+  const known = new Set(existing.map((s) => s.fulfillmentGid));
+  const added = incoming
+    .filter((s) => !known.has(s.fulfillmentGid))
+    .map((s) => merge(undefined, s));
+  return [...kept, ...added];
 }
 
 /**
