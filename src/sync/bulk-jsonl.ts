@@ -58,7 +58,11 @@ export const DEFAULT_MAX_LINE_BYTES = 8 * 1024 * 1024;
 const NEWLINE = 0x0a;
 const CARRIAGE_RETURN = 0x0d;
 
-type ByteSource = AsyncIterable<Uint8Array> | ReadableStream<Uint8Array>;
+/** A fetched body (`response.body`), a Node stream, or any (async) iterable of byte chunks. */
+export type ByteSource =
+  | AsyncIterable<Uint8Array>
+  | Iterable<Uint8Array>
+  | ReadableStream<Uint8Array>;
 
 async function* chunksOf(source: ByteSource): AsyncGenerator<Uint8Array> {
   if ('getReader' in source) {

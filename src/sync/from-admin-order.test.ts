@@ -163,6 +163,28 @@ describe('bulkGroupToStored', () => {
   });
 });
 
+describe('bulkGroupToStored with lines that leave out optional fields', () => {
+  it('keeps a line item without a product key and an event without an estimate key', async () => {
+    const text = [
+      '{"id":"gid://shopify/Order/1","name":"#9","processedAt":"2026-11-02T09:14:03Z","updatedAt":"2026-11-02T09:14:03Z","displayFulfillmentStatus":"FULFILLED","returnStatus":"NO_RETURN","fulfillments":[{"id":"gid://shopify/Fulfillment/2","status":"SUCCESS","createdAt":"2026-11-02T10:00:00Z","trackingInfo":[]}]}',
+      '{"id":"gid://shopify/LineItem/3","name":"Mug","quantity":1,"__parentId":"gid://shopify/Order/1"}',
+      '{"id":"gid://shopify/FulfillmentEvent/4","status":"IN_TRANSIT","happenedAt":"2026-11-02T11:00:00Z","__parentId":"gid://shopify/Fulfillment/2"}',
+    ].join('\n');
+    const groups = [];
+    for await (const g of readBulkGroups([new TextEncoder().encode(text)], {
+      rootSchema: BulkOrderLineSchema,
+      childSchema: BulkChildLineSchema,
+    })) {
+      groups.push(bulkGroupToStored(g, fingerprint));
+    }
+    expect(groups[0]?.lineItems).toEqual([
+      { lineItemGid: 'gid://shopify/LineItem/3', name: 'Mug', quantity: 1, productGid: null },
+    ]);
+    expect(groups[0]?.shipments[0]?.events.map((e) => e.status)).toEqual(['IN_TRANSIT']);
+    expect(groups[0]?.shipments[0]?.status).toBe('in_transit');
+  });
+});
+
 describe('adminOrderToStored (the live detail query)', () => {
   it.each([
     ['partiallyFulfilledOrder', ['in_transit', 'delivered']],

@@ -3,6 +3,8 @@ import type {
   BulkChildLine,
   BulkFulfillmentEventLine,
   BulkFulfillmentLineItemLine,
+  BulkFulfillmentOrderLine,
+  BulkLineItemLine,
   BulkOrderLine,
 } from '../shopify/bulk-orders-schema.js';
 import type { DetailFulfillment, OrderDetail } from '../shopify/order-detail-schema.js';
@@ -110,7 +112,15 @@ export function adminOrderToStored(
   };
 }
 
+// The child schemas each require their own GID type, so the GID type tells which one matched.
 const isType = (gid: string, type: string) => gid.startsWith(`gid://shopify/${type}/`);
+const isLineItem = (c: BulkChildLine): c is BulkLineItemLine => isType(c.id, 'LineItem');
+const isFulfillmentOrder = (c: BulkChildLine): c is BulkFulfillmentOrderLine =>
+  isType(c.id, 'FulfillmentOrder');
+const isEvent = (c: BulkChildLine): c is BulkFulfillmentEventLine =>
+  isType(c.id, 'FulfillmentEvent');
+const isFulfilledLine = (c: BulkChildLine): c is BulkFulfillmentLineItemLine =>
+  isType(c.id, 'FulfillmentLineItem');
 
 /**
  * A bulk JSONL group (the order line and its `__parentId` lines) assembled into the detail query's
@@ -131,13 +141,13 @@ export function bulkGroupToOrderDetail(
   const lineItems: OrderDetail['lineItems']['nodes'] = [];
   const fulfillmentOrders: OrderDetail['fulfillmentOrders']['nodes'] = [];
   for (const child of children) {
-    if (isType(child.id, 'LineItem') && 'name' in child && 'product' in child) {
+    if (isLineItem(child)) {
       if (child.__parentId === root.id) lineItems.push(child);
-    } else if (isType(child.id, 'FulfillmentOrder') && 'fulfillmentHolds' in child) {
+    } else if (isFulfillmentOrder(child)) {
       if (child.__parentId === root.id) fulfillmentOrders.push(child);
-    } else if (isType(child.id, 'FulfillmentEvent') && 'happenedAt' in child) {
+    } else if (isEvent(child)) {
       push(events, child.__parentId, child);
-    } else if (isType(child.id, 'FulfillmentLineItem') && 'lineItem' in child) {
+    } else if (isFulfilledLine(child)) {
       push(lines, child.__parentId, child);
     }
   }

@@ -19,7 +19,7 @@ describe('shouldApply: an older payload never overwrites a newer state', () => {
     ['2026-11-05T10:00:00Z', '2026-11-05T10:30:00+01:00', false, 'older, in another zone'],
     ['2026-11-05T10:00:00Z', null, false, 'no stamp over a stamped state'],
     ['2026-11-05T10:00:00Z', 'not a time', false, 'an unreadable stamp over a stamped state'],
-  ])('stored %j, incoming %j → %j (%s)', (existing, incoming, expected) => {
+  ])('stored %j, incoming %j → %j (%s)', (existing, incoming, expected, _why) => {
     expect(shouldApply(existing, incoming)).toBe(expected);
   });
 });
