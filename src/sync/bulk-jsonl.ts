@@ -181,14 +181,19 @@ function decodeLine(bytes: Uint8Array): string | undefined {
   }
 }
 
-/** Every `id` string anywhere in a parsed line: children may point at an inline object's id. */
-function idsIn(value: unknown, into: Set<string>): void {
-  if (Array.isArray(value)) {
-    for (const v of value) idsIn(v, into);
-  } else if (value && typeof value === 'object') {
-    for (const [key, v] of Object.entries(value)) {
-      if (key === 'id' && typeof v === 'string') into.add(v);
-      else if (typeof v === 'object') idsIn(v, into);
+/**
+ * The ids a later line may name as `__parentId`: the line's own `id`, and the ids of objects in its
+ * list fields, which the bulk file writes inline (an order's `fulfillments`, whose events and
+ * fulfilled lines come as lines of their own). Nested single objects (`customer`) are not parents.
+ */
+function parentIdsIn(value: object, into: Set<string>): void {
+  for (const [key, v] of Object.entries(value)) {
+    if (key === 'id' && typeof v === 'string') into.add(v);
+    else if (Array.isArray(v)) {
+      for (const item of v) {
+        const id = item && typeof item === 'object' ? (item as { id?: unknown }).id : undefined;
+        if (typeof id === 'string') into.add(id);
+      }
     }
   }
 }
@@ -256,7 +261,7 @@ export async function* readBulkGroups<Root, Child>(
       continue;
     }
     const text = decodeLine(raw.bytes);
-    if (text !== undefined && text.trim() === '') {
+    if (text !== undefined && (text === '' || /^\s*$/.test(text))) {
       lastLine = raw.number;
       lastEnd = raw.end;
       continue;
@@ -283,7 +288,7 @@ export async function* readBulkGroups<Root, Child>(
       const parsed = options.rootSchema.safeParse(value);
       if (!parsed.success) skip(raw.number, 'invalidShape');
       const ids = new Set<string>();
-      if (parsed.success) idsIn(value, ids);
+      if (parsed.success) parentIdsIn(value, ids);
       open = {
         root: parsed.success ? parsed.data : null,
         ids,
@@ -300,7 +305,7 @@ export async function* readBulkGroups<Root, Child>(
           skip(raw.number, 'invalidShape');
         } else {
           open.children.push(parsed.data);
-          idsIn(value, open.ids);
+          parentIdsIn(value, open.ids);
         }
       }
     }
