@@ -228,6 +228,16 @@ describe('readBulkGroups skips bad lines without failing', () => {
     expect(summary.orphans).toBe(1);
   });
 
+  it('takes only the order and its inline fulfillments as parents, not nested objects', async () => {
+    const toCustomer =
+      '{"id":"gid://shopify/LineItem/6698","name":"Odd","quantity":1,"__parentId":"gid://shopify/Customer/7301264752914"}';
+    const { groups, summary } = await readAll(
+      chunked(encoder.encode(withLine(1, toCustomer)), 4096),
+    );
+    expect(groups[0]?.children.map((c) => c.id)).not.toContain('gid://shopify/LineItem/6698');
+    expect(summary.orphans).toBe(1);
+  });
+
   it('treats JSON that is not an object, and bytes that are not UTF-8, as malformed', async () => {
     const bytes = new Uint8Array([
       ...encoder.encode(`${lines[0]}\n[1,2]\nnull\n`),
