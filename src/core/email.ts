@@ -32,6 +32,9 @@ export function normalizeEmail(input: string): string {
   return input.normalize('NFKC').trim().toLowerCase();
 }
 
+/** Bumped whenever normalizeEmail changes, so stored fingerprints made by an older rule are redone. */
+export const EMAIL_NORMALISATION_VERSION = 1;
+
 /** Trims and lower-cases; rejects empty, over 254 characters, or not shaped like local@domain.tld. */
 export function parseEmail(input: string): EmailResult {
   const value = normalizeEmail(input);
