@@ -27,7 +27,7 @@ function setup() {
     return new Response(null, { status: 200 });
   };
   const actions = createShopActions({
-    orders,
+    ordersOf: () => orders,
     tokens,
     clock,
     senderFor: (shop) =>

@@ -41,8 +41,8 @@ export interface AdminFrameOptions {
   /** Shops installed at start ("starting with the demo shop installed"). */
   installed?: readonly string[];
   topics: readonly string[];
-  /** Orders offered in the forms: key (gid) and label (`#1001`). */
-  orders: () => ReadonlyArray<{ key: string; label: string }>;
+  /** The shop's orders offered in the forms: key (gid) and label (`#1001`). */
+  orders: (shop: string) => ReadonlyArray<{ key: string; label: string }>;
   actions: AdminActions;
   clock: Clock;
 }
@@ -118,7 +118,7 @@ export function createAdminFrame(options: AdminFrameOptions): AdminFrame {
     }
     const options_ = (items: ReadonlyArray<{ key: string; label: string }>) =>
       items.map((i) => `<option value="${esc(i.key)}">${esc(i.label)}</option>`).join('');
-    const orders = options_(options.orders());
+    const orders = options_(options.orders(shop));
     const shopLinks = options.shops
       .map(
         (s) =>

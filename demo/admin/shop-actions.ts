@@ -19,7 +19,8 @@ import type { WebhookSender } from '../shopify/webhook-sender.js';
 import type { AdminActions, OrderAction } from './admin-frame.js';
 
 export interface ShopActionsOptions {
-  orders: readonly SeedOrder[];
+  /** Each shop's seed orders (the same objects its Admin emulator serves). */
+  ordersOf: (shop: string) => readonly SeedOrder[];
   /** One sender per shop (each carries its shop domain). */
   senderFor: (shop: string) => WebhookSender;
   tokens: AccessTokens;
@@ -45,8 +46,8 @@ export function createShopActions(options: ShopActionsOptions): AdminActions {
     for (const w of webhooks) statuses.push((await sender.send(w.topic, w.payload)).status);
     return webhooks.map((w, i) => `${w.topic} → ${statuses[i]}`).join(', ');
   };
-  const orderFor = (key: string) => {
-    const order = findOrder(options.orders, key);
+  const orderFor = (shop: string, key: string) => {
+    const order = findOrder(options.ordersOf(shop), key);
     if (!order) throw new Error(`no order ${key}`);
     return order;
   };
@@ -58,8 +59,8 @@ export function createShopActions(options: ShopActionsOptions): AdminActions {
         payload ??
         samplePayload(topic, {
           shop,
-          order: orderFor(orderKey),
-          orders: options.orders,
+          order: orderFor(shop, orderKey),
+          orders: options.ordersOf(shop),
           now: now().toISOString(),
         });
       if (body === null || typeof body !== 'object' || Array.isArray(body)) {
@@ -68,7 +69,7 @@ export function createShopActions(options: ShopActionsOptions): AdminActions {
       return `Sent ${await deliver(shop, [{ topic, payload: body as Record<string, unknown> }])}`;
     },
     async orderAction(shop, orderKey, action: OrderAction) {
-      const order = orderFor(orderKey);
+      const order = orderFor(shop, orderKey);
       const result =
         action === 'ship'
           ? shipOrder(order, (options.tracking ?? BRING_TEST)(order), now())

@@ -27,6 +27,8 @@ export interface AccessTokens {
   refresh(refreshToken: string): ({ shop: string } & IssuedTokens) | null;
   /** True when `token` was issued for `shop`, is not revoked and has not expired. */
   isValid(token: string, shop: string): boolean;
+  /** The shop a valid access token belongs to, or null (routes a request to that shop's data). */
+  shopOf(token: string): string | null;
   /** Uninstall: every token of `shop` stops working. */
   revokeShop(shop: string): void;
   /** Expires every access token now (tests of refresh on expiry); refresh tokens stay good. */
@@ -92,6 +94,11 @@ export function createAccessTokens(clock: Clock): AccessTokens {
       const record = access.get(t);
       if (!record || record.shop !== shop) return false;
       return record.expiresAt === null || record.expiresAt > clock();
+    },
+    shopOf(t) {
+      const record = access.get(t);
+      if (!record) return null;
+      return record.expiresAt === null || record.expiresAt > clock() ? record.shop : null;
     },
     revokeShop(shop) {
       for (const [t, r] of access) if (r.shop === shop) access.delete(t);

@@ -68,6 +68,8 @@ export interface AdminEmulatorOptions {
   isValidToken?: (token: string, shop: string) => boolean;
   /** The shop this emulator answers for; Shop.myshopifyDomain unless told. */
   shop?: string;
+  /** Number of the first bulk operation (1 by default); see BulkOperationsOptions.firstId. */
+  bulkFirstId?: number;
   /** How long a bulk operation runs before it completes (1.5 s by default). */
   bulkDurationMs?: number;
   /** Timer for bulk completion; injected so tests control when the finish webhook fires. */
@@ -172,6 +174,7 @@ export function createAdminEmulator(options: AdminEmulatorOptions): AdminEmulato
     resolver: createFieldResolver(store, dateSearch),
     clock,
     durationMs: options.bulkDurationMs,
+    firstId: options.bulkFirstId,
     schedule: options.schedule,
     onFinish: (op) =>
       options.onWebhook?.({

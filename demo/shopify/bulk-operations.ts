@@ -298,6 +298,8 @@ export interface BulkOperationsOptions {
   durationMs?: number;
   /** Starts a timer that completes the operation even if nobody polls (so the finish webhook fires). */
   schedule?: (ms: number, run: () => void) => void;
+  /** The first operation's number; shops sharing one origin start far apart so file URLs differ. */
+  firstId?: number;
   /** Called once per operation that ends (COMPLETED, FAILED or CANCELED). */
   onFinish?: (op: BulkOperationView) => void;
 }
@@ -332,7 +334,7 @@ export function createBulkOperations(options: BulkOperationsOptions): BulkOperat
       setTimeout(run, ms).unref();
     });
   const records = new Map<number, BulkRecord>();
-  let next = 1;
+  let next = options.firstId ?? 1;
 
   const view = (r: BulkRecord): BulkOperationView => ({
     id: `gid://shopify/BulkOperation/${r.n}`,
