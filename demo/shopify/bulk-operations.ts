@@ -212,6 +212,8 @@ export async function writeBulkJsonl(
   chunkSize = ROOT_CHUNK,
 ): Promise<BulkFile> {
   const everything = { first: Number.MAX_SAFE_INTEGER, last: null, after: null, before: null };
+  type Connected = { nodes: unknown[] };
+  let rootRows: unknown[] | null = null;
   const bulkResolver: GraphQLFieldResolver<unknown, BulkContext> = (
     source,
     args,
@@ -220,13 +222,14 @@ export async function writeBulkJsonl(
   ) => {
     const named = getNamedType(info.returnType);
     if (!named.name.endsWith('Connection')) return resolver(source, args, context, info);
-    const whole = resolver(source, { ...args, ...everything }, context, info) as {
-      nodes: unknown[];
-    };
-    if (info.parentType !== schema.getQueryType()) return whole;
+    if (info.parentType !== schema.getQueryType()) {
+      return resolver(source, { ...args, ...everything }, context, info);
+    }
+    // The root rows are searched and sorted once, then handed out a chunk per execution.
+    rootRows ??= (resolver(source, { ...args, ...everything }, context, info) as Connected).nodes;
     const { bulk } = context;
-    bulk.total = whole.nodes.length;
-    const nodes = whole.nodes.slice(bulk.start, bulk.start + bulk.size);
+    bulk.total = rootRows.length;
+    const nodes = rootRows.slice(bulk.start, bulk.start + bulk.size);
     return { nodes, edges: nodes.map((node) => ({ node, cursor: '' })) };
   };
   const file: BulkFile = { chunks: [], objectCount: 0, rootObjectCount: 0, fileSize: 0 };
