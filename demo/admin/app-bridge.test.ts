@@ -25,7 +25,10 @@ const appHome = (adminOrigin: string) => `<!doctype html><html lang="en"><head>
 <meta name="shopify-api-key" content="${KEY}"><title>App home</title>
 <script src="${adminOrigin}${APP_BRIDGE_PATH}"></script>
 <script src="${adminOrigin}${POLARIS_PATH}"></script></head>
-<body><s-page heading="Deliveries"><s-section heading="Overview"><s-button id="go">Refresh</s-button></s-section></s-page>
+<body><s-page heading="Deliveries"><s-section heading="Overview"><s-button id="go">Refresh</s-button>
+<s-table><s-table-header-row><s-table-header>Order</s-table-header></s-table-header-row>
+<s-table-body><s-table-row><s-table-cell>#1001</s-table-cell></s-table-row></s-table-body></s-table>
+<s-text-field label="Search" name="q"></s-text-field></s-section></s-page>
 <script type="module">
   const res = await fetch('/api/session', { method: 'POST', body: 'ping' });
   const token = await window.shopify.idToken();
@@ -116,6 +119,11 @@ describe('App Bridge stand-in in the local admin frame', () => {
         frame.getByRole('heading', { name: 'Overview', level: 2 }).count(),
       ).resolves.toBe(1);
       await expect(frame.getByRole('button', { name: 'Refresh' }).count()).resolves.toBe(1);
+      await expect(frame.getByRole('cell', { name: '#1001' }).count()).resolves.toBe(1);
+      await frame.getByRole('textbox', { name: 'Search' }).fill('RR524');
+      await expect(
+        frame.locator('s-text-field').evaluate((e) => (e as HTMLInputElement).value),
+      ).resolves.toBe('RR524');
     } finally {
       await browser.close();
     }

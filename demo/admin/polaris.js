@@ -39,23 +39,25 @@
       }
     };
 
-  class Button extends HTMLElement {
-    connectedCallback() {
-      if (!this.hasAttribute('role'))
-        this.setAttribute('role', this.hasAttribute('href') ? 'link' : 'button');
-      if (!this.hasAttribute('tabindex')) this.tabIndex = 0;
-      this.addEventListener('keydown', (e) => {
-        if (e.key === 'Enter' || e.key === ' ') {
-          e.preventDefault();
-          this.click();
-        }
-      });
-      this.addEventListener('click', () => {
-        const href = this.getAttribute('href');
-        if (href) location.assign(href);
-      });
-    }
-  }
+  // A fresh class per tag: one constructor cannot be defined under two names.
+  const button = () =>
+    class extends HTMLElement {
+      connectedCallback() {
+        if (!this.hasAttribute('role'))
+          this.setAttribute('role', this.hasAttribute('href') ? 'link' : 'button');
+        if (!this.hasAttribute('tabindex')) this.tabIndex = 0;
+        this.addEventListener('keydown', (e) => {
+          if (e.key === 'Enter' || e.key === ' ') {
+            e.preventDefault();
+            this.click();
+          }
+        });
+        this.addEventListener('click', () => {
+          const href = this.getAttribute('href');
+          if (href) location.assign(href);
+        });
+      }
+    };
 
   // A labelled native control in the shadow root; `value` and input/change events reach the host.
   const field = (build) =>
@@ -92,8 +94,8 @@
     's-badge': plain(null),
     's-banner': plain('status'),
     's-spinner': plain('progressbar'),
-    's-link': Button,
-    's-button': Button,
+    's-link': button(),
+    's-button': button(),
     's-table': plain('table'),
     's-table-header-row': plain('row'),
     's-table-header': plain('columnheader'),
