@@ -132,7 +132,7 @@ export function createAdminFrame(options: AdminFrameOptions): AdminFrame {
   body { margin: 0; font: 14px/1.4 system-ui, sans-serif; display: grid; grid-template-columns: 16rem 1fr; min-height: 100vh; }
   aside { background: #1a1a1a; color: #eee; padding: 1rem; } aside a { color: #9cf; }
   aside form { margin: 0 0 1rem; display: grid; gap: .25rem; } aside label { display: grid; gap: .125rem; }
-  main { display: grid; grid-template-rows: auto 1fr; } header { padding: .5rem 1rem; border-bottom: 1px solid #ddd; }
+  main { display: grid; grid-template-rows: auto 1fr; } .notice { padding: .5rem 1rem; border-bottom: 1px solid #ddd; }
   iframe { border: 0; width: 100%; height: 100%; min-height: 80vh; } textarea { min-height: 4rem; }
   @media (max-width: 700px) { body { grid-template-columns: 1fr; } }
 </style></head>
@@ -162,7 +162,7 @@ export function createAdminFrame(options: AdminFrameOptions): AdminFrame {
   </form>
 </aside>
 <main>
-  <header role="status">${notice ? esc(notice) : ''}</header>
+  <div class="notice" role="status">${notice ? esc(notice) : ''}</div>
   ${frame}
 </main>
 </body></html>`;

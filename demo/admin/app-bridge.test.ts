@@ -1,5 +1,6 @@
 // Real-browser check of the App Bridge stand-in inside the local admin's frame.
 import type { AddressInfo } from 'node:net';
+import AxeBuilder from '@axe-core/playwright';
 import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium.js';
@@ -95,7 +96,7 @@ describe('App Bridge stand-in in the local admin frame', () => {
   it('adds a Bearer session token to same-origin fetches and retries once on a 401 that asks for it', async () => {
     const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
     try {
-      const page = await browser.newPage();
+      const page = await (await browser.newContext()).newPage();
       await page.goto(`${adminOrigin}/admin?shop=${SHOP}`);
       const frame = page.frameLocator('#app-frame');
       const result = await frame
@@ -124,6 +125,11 @@ describe('App Bridge stand-in in the local admin frame', () => {
       await expect(
         frame.locator('s-text-field').evaluate((e) => (e as HTMLInputElement).value),
       ).resolves.toBe('RR524');
+      // The admin page around the frame, and the stand-ins' output inside it, pass axe.
+      const { violations } = await new AxeBuilder({ page }).analyze();
+      expect(
+        violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+      ).toEqual([]);
     } finally {
       await browser.close();
     }
