@@ -14,6 +14,9 @@
 //   `count` limits a fault to that many GraphQL requests; without it, it lasts until cleared.
 //   GET  /admin/__emulator/state   → {"calls","fault","throttleStatus"}
 //   POST /admin/__emulator/reset   → calls 0, bucket full, no fault                → 204
+//
+// Writes: bulkOperationRunQuery/Cancel (the JSONL file at GET `/bulk/<n>.jsonl` on the same origin),
+// fulfillmentEventCreate, flowTriggerReceive and storefrontAccessTokenCreate; see admin-mutations.ts.
 import {
   type DocumentNode,
   execute,
@@ -39,8 +42,13 @@ import {
   statusResponse,
   throttledResponse,
 } from './admin-faults.js';
-import { createFieldResolver, createStore, typeResolver } from './admin-resolvers.js';
+import { createMutationResolvers, type MutationRecords } from './admin-mutations.js';
+import { createFieldResolver, createStore, SHOP, typeResolver } from './admin-resolvers.js';
+import { dateSearchResolvers } from './admin-search-dates.js';
+import { BULK_FILE_PREFIX, type BulkOperations, createBulkOperations } from './bulk-operations.js';
+import type { OutgoingWebhook } from './order-actions.js';
 import type { SeedOrder } from './seed-types.js';
+import { bulkOperationsFinishPayload } from './webhook-payloads.js';
 
 export type { Fault } from './admin-faults.js';
 
@@ -54,7 +62,22 @@ export const MAX_QUERY_COST = 1000;
 
 export interface AdminEmulatorOptions {
   orders: readonly SeedOrder[];
-  accessToken: string;
+  /** A fixed token always accepted (the demo's pre-issued token); optional when `isValidToken` is given. */
+  accessToken?: string;
+  /** Tokens issued by the local token endpoint (see access-tokens.ts), checked for `shop`. */
+  isValidToken?: (token: string, shop: string) => boolean;
+  /** The shop this emulator answers for; Shop.myshopifyDomain unless told. */
+  shop?: string;
+  /** Number of the first bulk operation (1 by default); see BulkOperationsOptions.firstId. */
+  bulkFirstId?: number;
+  /** How long a bulk operation runs before it completes (1.5 s by default). */
+  bulkDurationMs?: number;
+  /** Timer for bulk completion; injected so tests control when the finish webhook fires. */
+  schedule?: (ms: number, run: () => void) => void;
+  /** Origin of bulk file URLs; the origin of the request that started the operation by default. */
+  publicOrigin?: string;
+  /** Webhooks Shopify would send after a write or a finished bulk operation. */
+  onWebhook?: (webhook: OutgoingWebhook) => void;
   clock?: Clock;
   /** Standard plan by default: 2000 points, 100 restored per second. */
   bucket?: BucketOptions;
@@ -73,6 +96,9 @@ export interface AdminEmulator {
   readonly lastCost: CostExtension | null;
   /** Back to a fresh state: no calls counted, full bucket, no fault. */
   reset(): void;
+  readonly bulk: BulkOperations;
+  /** Flow trigger calls, Storefront tokens and fulfilment events the app created. */
+  readonly records: MutationRecords;
 }
 
 type Parsed = { document: DocumentNode } | { errors: GraphQLFormattedError[] };
@@ -140,7 +166,34 @@ export function createAdminEmulator(options: AdminEmulatorOptions): AdminEmulato
   );
   const maxCost = options.maxQueryCost ?? MAX_QUERY_COST;
   const store = createStore(options.orders);
-  const fieldResolver = createFieldResolver(store);
+  const shop = options.shop ?? SHOP.myshopifyDomain;
+  let requestOrigin = options.publicOrigin ?? 'http://localhost';
+  const dateSearch = dateSearchResolvers(options.orders);
+  const bulk = createBulkOperations({
+    schema,
+    resolver: createFieldResolver(store, dateSearch),
+    clock,
+    durationMs: options.bulkDurationMs,
+    firstId: options.bulkFirstId,
+    schedule: options.schedule,
+    onFinish: (op) =>
+      options.onWebhook?.({
+        topic: 'bulk_operations/finish',
+        payload: bulkOperationsFinishPayload(op),
+      }),
+  });
+  const mutations = createMutationResolvers({
+    orders: options.orders,
+    bulk,
+    clock,
+    origin: () => requestOrigin,
+    onWebhook: options.onWebhook,
+  });
+  const fieldResolver = createFieldResolver(store, { ...dateSearch, ...mutations.resolvers });
+  const authorized = (token: string | null) =>
+    token !== null &&
+    ((options.accessToken !== undefined && token === options.accessToken) ||
+      (options.isValidToken?.(token, shop) ?? false));
   let calls = 0;
   let lastCost: CostExtension | null = null;
   let active: { fault: NonNullable<ParsedFault>; left: number } | null = null;
@@ -205,6 +258,7 @@ export function createAdminEmulator(options: AdminEmulatorOptions): AdminEmulato
     const doc = parsed(body.query);
     if ('errors' in doc) return jsonResponse(200, { errors: doc.errors });
 
+    if (!options.publicOrigin) requestOrigin = new URL(request.url).origin;
     const run = () =>
       execute({
         schema,
@@ -267,6 +321,12 @@ export function createAdminEmulator(options: AdminEmulatorOptions): AdminEmulato
     async handle(request) {
       const path = new URL(request.url).pathname;
       if (path.startsWith('/admin/__emulator/')) return control(request, path);
+      if (
+        path.startsWith(BULK_FILE_PREFIX) &&
+        (request.method === 'GET' || request.method === 'HEAD')
+      ) {
+        return bulk.handleFile(request);
+      }
       if (path !== ADMIN_GRAPHQL_PATH) {
         return jsonResponse(404, { errors: 'Not Found' });
       }
@@ -274,7 +334,7 @@ export function createAdminEmulator(options: AdminEmulatorOptions): AdminEmulato
         return jsonResponse(405, { errors: 'Method Not Allowed' }, { allow: 'POST' });
       }
       calls += 1;
-      if (request.headers.get('x-shopify-access-token') !== options.accessToken) {
+      if (!authorized(request.headers.get('x-shopify-access-token'))) {
         return jsonResponse(401, {
           errors: '[API] Invalid API key or access token (unrecognized login or wrong password)',
         });
@@ -292,6 +352,8 @@ export function createAdminEmulator(options: AdminEmulatorOptions): AdminEmulato
     get lastCost() {
       return lastCost;
     },
+    bulk,
+    records: mutations.records,
     reset() {
       calls = 0;
       lastCost = null;

@@ -11,8 +11,9 @@ import { type ConnectionArgs, connection } from './admin-connection.js';
 import { compileOrderSearch } from './admin-search.js';
 import type { SeedCustomer, SeedOrder } from './seed-types.js';
 
-type Args = Record<string, unknown> & ConnectionArgs;
-type Special = (source: unknown, args: Args) => unknown;
+export type Args = Record<string, unknown> & ConnectionArgs;
+/** A hand-written resolver for `Type.field`; may return a promise. */
+export type Special = (source: unknown, args: Args) => unknown;
 
 export interface SeedStore {
   orders: readonly SeedOrder[];
@@ -25,7 +26,8 @@ export function createStore(orders: readonly SeedOrder[]): SeedStore {
   return { orders, customers };
 }
 
-const SHOP = {
+/** The demo shop as `QueryRoot.shop` answers it. */
+export const SHOP = {
   id: 'gid://shopify/Shop/60001',
   name: 'Nordlys Outfitters (demo)',
   myshopifyDomain: 'nordlys-demo.myshopify.com',
@@ -71,18 +73,24 @@ function specials(store: SeedStore): Record<string, Special> {
   };
 }
 
-/** graphql-js `fieldResolver` for the Admin schema over `store`. */
-export function createFieldResolver(store: SeedStore): GraphQLFieldResolver<unknown, unknown> {
-  const special = specials(store);
+/**
+ * graphql-js `fieldResolver` for the Admin schema over `store`. `extra` adds or overrides
+ * resolvers by `Type.field` (e.g. `Mutation.fulfillmentEventCreate`); other mutations are refused.
+ */
+export function createFieldResolver(
+  store: SeedStore,
+  extra: Readonly<Record<string, Special>> = {},
+): GraphQLFieldResolver<unknown, unknown> {
+  const special = { ...specials(store), ...extra };
   return (source, rawArgs, _context, info) => {
     const args = rawArgs as Args;
+    const hand = special[`${info.parentType.name}.${info.fieldName}`];
+    if (hand) return hand(source, args);
     if (info.parentType === info.schema.getMutationType()) {
       throw new GraphQLError('This local Admin API answers queries only.', {
         extensions: { code: 'NOT_IMPLEMENTED' },
       });
     }
-    const hand = special[`${info.parentType.name}.${info.fieldName}`];
-    if (hand) return hand(source, args);
     const value = isRecord(source) ? source[info.fieldName] : undefined;
     if (value === undefined) return null;
     if (Array.isArray(value)) {
