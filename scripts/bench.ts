@@ -6,10 +6,10 @@ import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { signAppProxyQuery } from '../src/core/app-proxy-signature.js';
-import { adminOrder, lookupBody, ORDER_EMAIL } from '../src/proxy/testing/admin-orders.js';
+import { signAppProxyQuery } from '../src/server/auth/app-proxy-signature.js';
+import { adminOrder, lookupBody, ORDER_EMAIL } from '../src/testing/admin-orders.js';
 import { createApp } from '../src/server/app.js';
-import { batchedWriter, createJsonLogger } from '../src/server/json-logger.js';
+import { batchedWriter, createJsonLogger } from '../src/platform/logger.js';
 import { serve } from '../src/server/node-adapter.js';
 
 const JSON_OUT = process.argv.includes('--json');

@@ -5,17 +5,17 @@ import {
   type TrackingEnricher,
 } from '../carriers/index.js';
 import type { Clock, Fetch, Logger } from '../core/ports.js';
-import { createAdminGraphql, type Sleep, type TimeoutSignal } from './admin/admin-graphql.js';
-import type { ProxyConfig } from './config.js';
+import { createAdminGraphql, type Sleep, type TimeoutSignal } from '../shopify/admin-client.js';
+import type { ProxyConfig } from '../server/config.js';
 import { createHandler, type Handler } from './handler.js';
 import {
   createRateLimits,
   type LimiterFactory,
   memoryLimiterFactory,
-} from './limits/rate-limits.js';
-import { createLookupService } from './lookup/lookup-service.js';
+} from '../platform/rate-limits.js';
+import { createLookupService } from '../lookup/lookup.js';
 import type { PageRenderer } from './page/page-renderer.js';
-import { widgetPageRenderer } from './page/widget-page.js';
+import { widgetPageRenderer } from '../server/page/no-js-page.js';
 
 export interface ProxyDeps {
   fetch: Fetch;

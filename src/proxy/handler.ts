@@ -1,17 +1,17 @@
 // The proxy as one web-standard handler: routing, method checks, JSON errors and one log line per request.
 import type { Clock, Logger } from '../core/ports.js';
-import type { ProxyConfig } from './config.js';
-import { HttpError, httpError } from './errors/http-error.js';
+import type { ProxyConfig } from '../server/config.js';
+import { HttpError, httpError } from '../server/http-error.js';
 import { MethodNotAllowedError } from './errors/method-not-allowed-error.js';
 import { setResponseHeader } from './fast-response.js';
-import type { RateLimits } from './limits/rate-limits.js';
-import type { LookupService } from './lookup/lookup-service.js';
+import type { RateLimits } from '../platform/rate-limits.js';
+import type { LookupService } from '../lookup/lookup.js';
 import type { PageRenderer } from './page/page-renderer.js';
 import { splitUrl } from './request/split-url.js';
 import type { LogFields, Route } from './routes/context.js';
-import { healthz } from './routes/healthz.js';
-import { lookup } from './routes/lookup.js';
-import { orders } from './routes/orders.js';
+import { healthz } from '../server/routes/healthz.js';
+import { lookup } from '../server/routes/proxy-lookup.js';
+import { orders } from '../server/routes/proxy-orders.js';
 
 export interface HandlerDeps {
   config: ProxyConfig;

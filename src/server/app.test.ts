@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { adminOrder, ORDER_EMAIL } from '../proxy/testing/admin-orders.js';
-import { fakeAdmin, ordersAdmin } from '../proxy/testing/fake-admin.js';
-import { lookupRequest, NOW } from '../proxy/testing/signed.js';
-import { TEST_ENV } from '../proxy/testing/test-app.js';
+import { adminOrder, ORDER_EMAIL } from '../testing/admin-orders.js';
+import { fakeAdmin, ordersAdmin } from '../testing/fake-admin.js';
+import { lookupRequest, NOW } from '../testing/signed.js';
+import { TEST_ENV } from '../testing/test-app.js';
 import { ConfigError, createApp } from './app.js';
 
 describe('createApp', () => {

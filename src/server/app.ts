@@ -1,11 +1,11 @@
 // The app as others mount it: settings from the environment, ports optional, one fetch-style handler.
 import { type CarrierConfig, CarrierConfigError, carrierConfigFromEnv } from '../carriers/index.js';
 import type { Clock, Fetch, Logger } from '../core/ports.js';
-import { loadProxyConfig } from '../proxy/config.js';
+import { loadProxyConfig } from './config.js';
 import { createProxy, defaultProxyDeps, type ProxyDeps } from '../proxy/create-proxy.js';
-import { ConfigError } from '../proxy/errors/config-error.js';
+import { ConfigError } from './config-error.js';
 
-export { ConfigError } from '../proxy/errors/config-error.js';
+export { ConfigError } from './config-error.js';
 
 export interface App {
   handler: (request: Request) => Promise<Response>;

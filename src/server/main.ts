@@ -1,6 +1,6 @@
 // `npm start`: the proxy on node:http, configured by the environment.
 import { ConfigError, createApp } from './app.js';
-import { createJsonLogger } from './json-logger.js';
+import { createJsonLogger } from '../platform/logger.js';
 import { serve } from './node-adapter.js';
 
 async function main(): Promise<void> {

@@ -1,9 +1,9 @@
 import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminOrder, ORDER_EMAIL } from '../proxy/testing/admin-orders.js';
-import { fakeAdmin, ordersAdmin } from '../proxy/testing/fake-admin.js';
-import { NOW, signedUrl } from '../proxy/testing/signed.js';
-import { TEST_ENV } from '../proxy/testing/test-app.js';
+import { adminOrder, ORDER_EMAIL } from '../testing/admin-orders.js';
+import { fakeAdmin, ordersAdmin } from '../testing/fake-admin.js';
+import { NOW, signedUrl } from '../testing/signed.js';
+import { TEST_ENV } from '../testing/test-app.js';
 import { createApp } from './app.js';
 import { type Serving, serve } from './node-adapter.js';
 

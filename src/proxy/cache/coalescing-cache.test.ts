@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { adminOrder, lookupBody, ORDER_EMAIL } from '../testing/admin-orders.js';
-import { json } from '../testing/fake-admin.js';
-import { lookupRequest } from '../testing/signed.js';
-import { testApp } from '../testing/test-app.js';
+import { adminOrder, lookupBody, ORDER_EMAIL } from '../../testing/admin-orders.js';
+import { json } from '../../testing/fake-admin.js';
+import { lookupRequest } from '../../testing/signed.js';
+import { testApp } from '../../testing/test-app.js';
 import { CoalescingCache } from './coalescing-cache.js';
 
 describe('CoalescingCache', () => {

@@ -1,5 +1,5 @@
 // 405 that also tells the client which methods the path takes (the `Allow` header).
-import { HttpError, MESSAGES } from './http-error.js';
+import { HttpError, MESSAGES } from '../../server/http-error.js';
 
 export class MethodNotAllowedError extends HttpError {
   override readonly name = 'MethodNotAllowedError';

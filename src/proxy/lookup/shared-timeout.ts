@@ -1,5 +1,5 @@
 // One timeout signal shared by all requests starting within the same short window.
-import type { TimeoutSignal } from '../admin/admin-graphql.js';
+import type { TimeoutSignal } from '../../shopify/admin-client.js';
 
 /**
  * Creating an AbortSignal per request is costly on Node 20 (each is registered for transfer and

@@ -1,7 +1,7 @@
 // The no-JS page as plain accessible HTML: the timeline, or the form again with what went wrong.
 import type { ErrorCode, FieldIssue } from '../../contract/errors.js';
 import type { TrackingView } from '../../contract/tracking-view.js';
-import { escapeHtml as e } from './escape.js';
+import { escapeHtml as e } from '../../server/page/escape.js';
 import { PLAIN_STRINGS as S } from './plain-strings.js';
 
 export interface FormState {

@@ -1,5 +1,5 @@
 // Reads a request body as text, refusing more than a fixed number of bytes before it is all in memory.
-import { httpError } from '../errors/http-error.js';
+import { httpError } from '../../server/http-error.js';
 
 export const MAX_BODY_BYTES = 4096;
 

@@ -1,9 +1,9 @@
 // What every route gets: the request, its query, the services, and the fields of the request's log line.
 
 import type { Clock } from '../../core/ports.js';
-import type { ProxyConfig } from '../config.js';
-import type { RateLimits } from '../limits/rate-limits.js';
-import type { LookupService } from '../lookup/lookup-service.js';
+import type { ProxyConfig } from '../../server/config.js';
+import type { RateLimits } from '../../platform/rate-limits.js';
+import type { LookupService } from '../../lookup/lookup.js';
 import type { PageRenderer } from '../page/page-renderer.js';
 
 export interface LogFields {

@@ -1,5 +1,5 @@
 // GET /healthz: unsigned liveness for load balancers; says nothing about the store.
-import { jsonResponse } from './json.js';
+import { jsonResponse } from '../responses.js';
 
 export async function healthz(): Promise<Response> {
   return jsonResponse({ status: 'ok' });

@@ -1,5 +1,5 @@
 // A JSON success answer; personal lookups are never stored by shared caches.
-import { fastResponse } from '../fast-response.js';
+import { fastResponse } from '../proxy/fast-response.js';
 
 export function jsonResponse(body: unknown, status = 200): Response {
   return jsonTextResponse(JSON.stringify(body), status);

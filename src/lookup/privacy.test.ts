@@ -3,7 +3,7 @@ import { adminOrder, ORDER_EMAIL, PRIVATE_STRINGS } from '../testing/admin-order
 import { ordersAdmin } from '../testing/fake-admin.js';
 import { formRequest, lookupRequest } from '../testing/signed.js';
 import { testApp } from '../testing/test-app.js';
-import { ENRICHED_VIEW_REUSE_MS } from './lookup-service.js';
+import { ENRICHED_VIEW_REUSE_MS } from './lookup.js';
 
 describe('a lookup answers only whitelisted order data', () => {
   const upstream = () => testApp(ordersAdmin([adminOrder()]));

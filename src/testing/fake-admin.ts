@@ -1,5 +1,5 @@
 // Test helper: a plain-function Admin GraphQL endpoint that records calls and answers from a script.
-import type { Fetch } from '../../core/ports.js';
+import type { Fetch } from '../core/ports.js';
 import { lookupBody } from './admin-orders.js';
 
 export interface AdminCall {

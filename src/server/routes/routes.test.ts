@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { ERROR_STATUS, ErrorBodySchema } from '../contract/errors.js';
-import { TrackingViewSchema } from '../contract/tracking-view.js';
-import { adminOrder, ORDER_EMAIL } from './testing/admin-orders.js';
-import { json, ordersAdmin } from './testing/fake-admin.js';
-import { lookupRequest, NOW, SECRET, signedUrl, TOKEN } from './testing/signed.js';
-import { testApp } from './testing/test-app.js';
+import { ERROR_STATUS, ErrorBodySchema } from '../../contract/errors.js';
+import { TrackingViewSchema } from '../../contract/tracking-view.js';
+import { adminOrder, ORDER_EMAIL } from '../../testing/admin-orders.js';
+import { json, ordersAdmin } from '../../testing/fake-admin.js';
+import { lookupRequest, NOW, SECRET, signedUrl, TOKEN } from '../../testing/signed.js';
+import { testApp } from '../../testing/test-app.js';
 
 async function errorOf(response: Response) {
   expect(response.headers.get('content-type')).toMatch(/^application\/json/);

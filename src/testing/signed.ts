@@ -1,5 +1,5 @@
 // Test helper: URLs signed the way Shopify's app proxy signs them.
-import { signAppProxyQuery } from '../../core/app-proxy-signature.js';
+import { signAppProxyQuery } from '../server/auth/app-proxy-signature.js';
 
 export const SECRET = 'test-app-secret';
 export const SHOP = 'demo-store.myshopify.com';

@@ -4,8 +4,8 @@ import {
   type ErrorBody,
   type ErrorCode,
   type FieldIssue,
-} from '../../contract/errors.js';
-import { fastResponse } from '../fast-response.js';
+} from '../contract/errors.js';
+import { fastResponse } from '../proxy/fast-response.js';
 
 export interface HttpErrorOptions {
   fields?: FieldIssue[];

@@ -1,9 +1,9 @@
 // Finds the one order matching number and email (or the logged-in customer): the same upstream work whichever fails.
-import { constantTimeEqual, normalizeEmail } from '../../core/email.js';
-import { type OrderNumber, orderNameMatches } from '../../core/order-number.js';
-import { ORDER_LOOKUP_QUERY } from '../../shopify/order-lookup-query.js';
-import { OrderLookupDataSchema, type ShopifyOrder } from '../../shopify/order-schema.js';
-import type { AdminQuery } from '../admin/admin-graphql.js';
+import { constantTimeEqual, normalizeEmail } from '../core/email.js';
+import { type OrderNumber, orderNameMatches } from '../core/order-number.js';
+import { ORDER_LOOKUP_QUERY } from '../shopify/order-lookup-query.js';
+import { OrderLookupDataSchema, type ShopifyOrder } from '../shopify/order-schema.js';
+import type { AdminQuery } from '../shopify/admin-client.js';
 
 export interface OrderQuery {
   orderNumber: OrderNumber;

@@ -1,5 +1,5 @@
 // Proxy settings read from the environment once at start-up; missing or malformed ones stop the start.
-import { ConfigError } from './errors/config-error.js';
+import { ConfigError } from './config-error.js';
 
 export interface RateLimitConfig {
   /** Requests per shopper IP per window. */

@@ -1,9 +1,9 @@
 // Turns a lookup request body (JSON or form) into a validated order number and email, or invalid_input with fields.
 import { z } from 'zod';
-import type { FieldIssue } from '../../contract/errors.js';
-import { parseEmail } from '../../core/email.js';
-import { type OrderNumber, parseOrderNumber } from '../../core/order-number.js';
-import { httpError } from '../errors/http-error.js';
+import type { FieldIssue } from '../contract/errors.js';
+import { parseEmail } from '../core/email.js';
+import { type OrderNumber, parseOrderNumber } from '../core/order-number.js';
+import { httpError } from '../server/http-error.js';
 
 export type BodyKind = 'json' | 'form';
 

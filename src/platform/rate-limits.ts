@@ -1,10 +1,10 @@
 // The three limits: per shopper IP, per order number for failed attempts, per shop on Admin API calls.
 import type { RateLimiterAbstract, RateLimiterRes } from 'rate-limiter-flexible';
 import { RateLimiterRes as Res } from 'rate-limiter-flexible';
-import type { Clock } from '../../core/ports.js';
-import type { RateLimitConfig } from '../config.js';
-import { httpError } from '../errors/http-error.js';
-import { type LimiterOptions, MemoryLimiter } from './memory-limiter.js';
+import type { Clock } from '../core/ports.js';
+import type { RateLimitConfig } from '../server/config.js';
+import { httpError } from '../server/http-error.js';
+import { type LimiterOptions, MemoryLimiter } from '../proxy/limits/memory-limiter.js';
 
 /**
  * Builds one limiter; the store is injected so a shared one (e.g. the library's RateLimiterRedis

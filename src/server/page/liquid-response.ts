@@ -1,5 +1,5 @@
 // Wraps a rendered page as the application/liquid answer Shopify renders inside the shop's theme.
-import { fastResponse } from '../fast-response.js';
+import { fastResponse } from '../../proxy/fast-response.js';
 import { liquidSafe } from './escape.js';
 
 export function liquidResponse(html: string, headers: Record<string, string> = {}): Response {

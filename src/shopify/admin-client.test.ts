@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ERROR_STATUS } from '../../contract/errors.js';
+import { ERROR_STATUS } from '../contract/errors.js';
 import { adminOrder, lookupBody, ORDER_EMAIL } from '../testing/admin-orders.js';
 import { type AdminScript, json } from '../testing/fake-admin.js';
 import { lookupRequest } from '../testing/signed.js';

@@ -6,7 +6,7 @@ import { LookupForm } from '../../widget/components/LookupForm.js';
 import { TrackingResult } from '../../widget/components/TrackingResult.js';
 import { type FieldErrors, issueKey } from '../../widget/validate.js';
 import { stringsFor } from './locale-strings.js';
-import type { FormError, FormState, PageRenderer } from './page-renderer.js';
+import type { FormError, FormState, PageRenderer } from '../../proxy/page/page-renderer.js';
 
 function fieldErrors(error: FormError | undefined): FieldErrors {
   const errors: FieldErrors = {};

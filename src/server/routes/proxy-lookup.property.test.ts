@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ERROR_CODES, ErrorBodySchema } from '../contract/errors.js';
-import { signAppProxyQuery } from '../core/app-proxy-signature.js';
-import { adminOrder, ORDER_EMAIL } from './testing/admin-orders.js';
-import { storeAdmin } from './testing/fake-admin.js';
-import { NOW, SECRET, SHOP } from './testing/signed.js';
-import { testApp } from './testing/test-app.js';
+import { ERROR_CODES, ErrorBodySchema } from '../../contract/errors.js';
+import { signAppProxyQuery } from '../auth/app-proxy-signature.js';
+import { adminOrder, ORDER_EMAIL } from '../../testing/admin-orders.js';
+import { storeAdmin } from '../../testing/fake-admin.js';
+import { NOW, SECRET, SHOP } from '../../testing/signed.js';
+import { testApp } from '../../testing/test-app.js';
 
 const METHODS = [
   'GET',

@@ -1,9 +1,9 @@
 // GET /proxy/orders: the logged-in customer's recent orders; the customer id is trusted only because it is signed.
-import { httpError } from '../errors/http-error.js';
-import { clientIp } from '../request/client-ip.js';
-import { verifyRequest } from '../verify-request.js';
-import type { RouteContext } from './context.js';
-import { jsonTextResponse } from './json.js';
+import { httpError } from '../http-error.js';
+import { clientIp } from '../client-ip.js';
+import { verifyRequest } from '../auth/app-proxy-request.js';
+import type { RouteContext } from '../../proxy/routes/context.js';
+import { jsonTextResponse } from '../responses.js';
 
 export async function orders(ctx: RouteContext): Promise<Response> {
   const signed = verifyRequest(ctx.query, ctx.config.apiSecret, ctx.config.shop, ctx.clock());

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { batchedWriter, createJsonLogger } from './json-logger.js';
+import { batchedWriter, createJsonLogger } from './logger.js';
 
 describe('createJsonLogger', () => {
   it('writes one JSON object per entry with its level and an ISO time', () => {

@@ -1,9 +1,9 @@
 // Admin GraphQL calls through Shopify's client, with our own retry loop: Retry-After, THROTTLED and a total time budget.
 import { createAdminApiClient } from '@shopify/admin-api-client';
 import { z } from 'zod';
-import type { Clock, Fetch, Logger } from '../../core/ports.js';
-import { ADMIN_API_VERSION } from '../../shopify/api-version.js';
-import { UpstreamError } from '../errors/upstream-error.js';
+import type { Clock, Fetch, Logger } from '../core/ports.js';
+import { ADMIN_API_VERSION } from './api-version.js';
+import { UpstreamError } from './upstream-error.js';
 import { backoffMs, retryAfterMs, throttleWaitMs } from './retry-delay.js';
 
 export type Sleep = (ms: number) => Promise<void>;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { adminOrder, ORDER_EMAIL } from '../testing/admin-orders.js';
-import { ordersAdmin } from '../testing/fake-admin.js';
-import { formRequest } from '../testing/signed.js';
-import { testApp } from '../testing/test-app.js';
+import { adminOrder, ORDER_EMAIL } from '../../testing/admin-orders.js';
+import { ordersAdmin } from '../../testing/fake-admin.js';
+import { formRequest } from '../../testing/signed.js';
+import { testApp } from '../../testing/test-app.js';
 import { escapeHtml, liquidSafe } from './escape.js';
 
 const INJECTED = [

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ErrorBodySchema } from '../../contract/errors.js';
-import { responseParts } from '../fast-response.js';
+import { ErrorBodySchema } from '../contract/errors.js';
+import { responseParts } from '../proxy/fast-response.js';
 import { httpError } from './http-error.js';
 
 describe('HttpError', () => {

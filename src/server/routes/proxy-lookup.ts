@@ -1,13 +1,13 @@
 // POST /proxy/lookup: JSON for the widget, or a form post from the no-JS block answered with a Liquid page.
-import { HttpError, httpError } from '../errors/http-error.js';
+import { HttpError, httpError } from '../http-error.js';
 import { liquidResponse } from '../page/liquid-response.js';
-import type { FormState } from '../page/page-renderer.js';
-import { clientIp } from '../request/client-ip.js';
-import { bodyKind, lookupInput, type RawLookupFields, rawFields } from '../request/lookup-input.js';
-import { readBody } from '../request/read-body.js';
-import { type SignedContext, verifyRequest } from '../verify-request.js';
-import type { RouteContext } from './context.js';
-import { jsonTextResponse } from './json.js';
+import type { FormState } from '../../proxy/page/page-renderer.js';
+import { clientIp } from '../client-ip.js';
+import { bodyKind, lookupInput, type RawLookupFields, rawFields } from '../../lookup/input.js';
+import { readBody } from '../../proxy/request/read-body.js';
+import { type SignedContext, verifyRequest } from '../auth/app-proxy-request.js';
+import type { RouteContext } from '../../proxy/routes/context.js';
+import { jsonTextResponse } from '../responses.js';
 
 export async function lookup(ctx: RouteContext): Promise<Response> {
   const signed = verifyRequest(ctx.query, ctx.config.apiSecret, ctx.config.shop, ctx.clock());

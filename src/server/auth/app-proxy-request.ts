@@ -1,7 +1,7 @@
 // Checks a request's app-proxy signature and that it is for the store this deployment serves.
-import { verifyAppProxyQuery } from '../core/app-proxy-signature.js';
-import { normaliseShop } from './config.js';
-import { httpError } from './errors/http-error.js';
+import { verifyAppProxyQuery } from './app-proxy-signature.js';
+import { normaliseShop } from '../config.js';
+import { httpError } from '../http-error.js';
 
 export interface SignedContext {
   shop: string;

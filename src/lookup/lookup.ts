@@ -1,21 +1,21 @@
 // The lookup use case: limits, cache and coalescing, one Admin call, whitelisted view, carrier enrichment.
 import { hash } from 'node:crypto';
-import type { TrackingEnricher } from '../../carriers/index.js';
+import type { TrackingEnricher } from '../carriers/index.js';
 import {
   type OrderList,
   type TrackingView,
   TrackingViewSchema,
-} from '../../contract/tracking-view.js';
-import { orderToTrackingView } from '../../core/order-to-view.js';
-import type { Logger } from '../../core/ports.js';
-import type { AdminQuery, TimeoutSignal } from '../admin/admin-graphql.js';
-import { CoalescingCache } from '../cache/coalescing-cache.js';
-import { httpError } from '../errors/http-error.js';
-import { UpstreamError } from '../errors/upstream-error.js';
-import type { RateLimits } from '../limits/rate-limits.js';
+} from '../contract/tracking-view.js';
+import { orderToTrackingView } from '../core/order-to-view.js';
+import type { Logger } from '../core/ports.js';
+import type { AdminQuery, TimeoutSignal } from '../shopify/admin-client.js';
+import { CoalescingCache } from '../proxy/cache/coalescing-cache.js';
+import { httpError } from '../server/http-error.js';
+import { UpstreamError } from '../shopify/upstream-error.js';
+import type { RateLimits } from '../platform/rate-limits.js';
 import { customerOrders } from './customer-orders.js';
 import { findOrder, type OrderQuery } from './find-order.js';
-import { sharedTimeout } from './shared-timeout.js';
+import { sharedTimeout } from '../proxy/lookup/shared-timeout.js';
 
 /** Seconds a shopper is asked to wait after an upstream fault. */
 export const UPSTREAM_RETRY_AFTER_S = 5;

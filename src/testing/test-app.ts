@@ -1,8 +1,8 @@
 // Test helper: the proxy wired with fakes (Admin, clock, sleep, logger) and the env a test needs.
-import type { Logger } from '../../core/ports.js';
-import { loadProxyConfig } from '../config.js';
-import { createProxy, defaultProxyDeps, type ProxyDeps } from '../create-proxy.js';
-import type { Handler } from '../handler.js';
+import type { Logger } from '../core/ports.js';
+import { loadProxyConfig } from '../server/config.js';
+import { createProxy, defaultProxyDeps, type ProxyDeps } from '../proxy/create-proxy.js';
+import type { Handler } from '../proxy/handler.js';
 import { type AdminScript, fakeAdmin } from './fake-admin.js';
 import { NOW, SECRET, SHOP, TOKEN } from './signed.js';
 

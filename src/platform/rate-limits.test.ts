@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ErrorBodySchema } from '../../contract/errors.js';
+import { ErrorBodySchema } from '../contract/errors.js';
 import { adminOrder, ORDER_EMAIL } from '../testing/admin-orders.js';
 import { ordersAdmin } from '../testing/fake-admin.js';
 import { lookupRequest } from '../testing/signed.js';
