@@ -1,9 +1,17 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ErrorBodySchema } from '../contract/errors.js';
 import { adminOrder, ORDER_EMAIL } from '../testing/admin-orders.js';
 import { ordersAdmin } from '../testing/fake-admin.js';
 import { lookupRequest } from '../testing/signed.js';
 import { testApp } from '../testing/test-app.js';
+
+// rate-limiter-flexible's memory store reads Date.now(); the tests move it with the injected clock.
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['Date'] });
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 const app = (env: Record<string, string>) => testApp(ordersAdmin([adminOrder()]), env);
 
@@ -50,15 +58,14 @@ describe('per order number, for failed attempts', () => {
     RATE_LIMIT_ORDER_BLOCK_S: '900',
   };
 
-  it('locks the order number after a few wrong emails, even for the right one, then unlocks', async () => {
+  it('locks one IP out of an order number after its own wrong emails, then unlocks', async () => {
     const t = app(env);
     const ask = (email: string, ip = '198.51.100.1') =>
       t.handler(lookupRequest({ orderNumber: '#1001', email }, { ip, nowMs: t.now() }));
-    for (let i = 0; i < 3; i++)
-      expect(await codeOf(await ask(`wrong${i}@example.com`, `198.51.100.${i}`))).toBe(
-        'order_not_found',
-      );
-    const locked = await ask(ORDER_EMAIL, '198.51.100.77');
+    for (let i = 0; i < 3; i++) {
+      expect(await codeOf(await ask(`wrong${i}@example.com`))).toBe('order_not_found');
+    }
+    const locked = await ask(ORDER_EMAIL);
     expect(await codeOf(locked)).toBe('rate_limited');
     expect(locked.headers.get('retry-after')).toBe('900');
     expect(t.calls).toHaveLength(3);
@@ -66,10 +73,72 @@ describe('per order number, for failed attempts', () => {
     expect((await ask(ORDER_EMAIL)).status).toBe(200);
   });
 
+  it.each([
+    ['one other IP', 1],
+    ['many other IPs', 40],
+  ])("never refuses the right email because of %s's failures", async (_label, ips) => {
+    const t = app({
+      ...env,
+      RATE_LIMIT_ORDER_GLOBAL_FAILURES: '10',
+      RATE_LIMIT_SHOP_POINTS: '500',
+    });
+    for (let i = 0; i < ips; i++) {
+      for (let n = 0; n < 3; n++) {
+        await t.handler(
+          lookupRequest(
+            { orderNumber: '1001', email: `guess${n}@example.com` },
+            { ip: `192.0.2.${i}`, nowMs: t.now() },
+          ),
+        );
+      }
+    }
+    const owner = await t.handler(
+      lookupRequest({ orderNumber: '1001', email: ORDER_EMAIL }, { ip: '203.0.113.200' }),
+    );
+    expect(owner.status).toBe(200);
+  });
+
+  it('bounds guessing overall: past the ceiling, each IP gets one wrong answer per window', async () => {
+    const t = app({ ...env, RATE_LIMIT_ORDER_GLOBAL_FAILURES: '6' });
+    const guess = (ip: string, n: number) =>
+      t.handler(
+        lookupRequest({ orderNumber: '1001', email: `g${n}@example.com` }, { ip, nowMs: t.now() }),
+      );
+    // Two IPs spend their three each: the ceiling of six is reached.
+    for (const ip of ['192.0.2.1', '192.0.2.2']) {
+      for (let n = 0; n < 3; n++) expect(await codeOf(await guess(ip, n))).toBe('order_not_found');
+    }
+    // A fresh IP now gets one wrong answer, then is locked.
+    expect(await codeOf(await guess('192.0.2.3', 0))).toBe('order_not_found');
+    expect(await codeOf(await guess('192.0.2.3', 1))).toBe('rate_limited');
+    // Its owner, asking with the right email from an IP with one earlier typo, still gets the order.
+    const typo = await guess('203.0.113.9', 9);
+    expect(await codeOf(typo)).toBe('order_not_found');
+    // ...that typo came after the ceiling, so it locked that IP too (its own failure, not others').
+    expect(
+      await codeOf(
+        await t.handler(
+          lookupRequest({ orderNumber: '1001', email: ORDER_EMAIL }, { ip: '203.0.113.9' }),
+        ),
+      ),
+    ).toBe('rate_limited');
+    const fresh = await t.handler(
+      lookupRequest({ orderNumber: '1001', email: ORDER_EMAIL }, { ip: '203.0.113.10' }),
+    );
+    expect(fresh.status).toBe(200);
+    // After the window the ceiling is forgotten: three tries per IP again.
+    t.advance(900_001);
+    for (let n = 0; n < 3; n++) {
+      expect(await codeOf(await guess('192.0.2.4', n))).toBe('order_not_found');
+    }
+  });
+
   it('counts unknown orders the same way (no hint that the number exists)', async () => {
     const t = app(env);
     for (let i = 0; i < 3; i++) {
-      await t.handler(lookupRequest({ orderNumber: '5555', email: ORDER_EMAIL }));
+      await t.handler(
+        lookupRequest({ orderNumber: '5555', email: ORDER_EMAIL }, { nowMs: t.now() }),
+      );
     }
     const res = await t.handler(lookupRequest({ orderNumber: '5555', email: ORDER_EMAIL }));
     expect(await codeOf(res)).toBe('rate_limited');

@@ -1,19 +1,8 @@
-// Proxy settings read from the environment once at start-up; missing or malformed ones stop the start.
+// Settings read from the environment once at start-up; missing or malformed ones stop the start.
+import type { RateLimitConfig } from '../platform/rate-limits.js';
 import { ConfigError } from './config-error.js';
 
-export interface RateLimitConfig {
-  /** Requests per shopper IP per window. */
-  ipPoints: number;
-  ipWindowSeconds: number;
-  /** Failed lookups (unknown order or wrong email) allowed per order number per window... */
-  orderFailures: number;
-  orderWindowSeconds: number;
-  /** ...after which the order number is locked this long. */
-  orderBlockSeconds: number;
-  /** Admin API calls per shop per window (cache hits are free). */
-  shopPoints: number;
-  shopWindowSeconds: number;
-}
+export type Env = Record<string, string | undefined>;
 
 export interface ProxyConfig {
   apiSecret: string;
@@ -29,6 +18,9 @@ export interface ProxyConfig {
   upstreamBudgetMs: number;
   /** Time given to carriers' live tracking before the view goes out with Shopify's data only. */
   carrierBudgetMs: number;
+  /** Where the server listens: default 0.0.0.0:3000 (reachable in a container). */
+  port: number;
+  host: string;
 }
 
 export const REQUIRED_SETTINGS = [
@@ -44,6 +36,7 @@ export const NUMERIC_DEFAULTS = {
   RATE_LIMIT_ORDER_FAILURES: 5,
   RATE_LIMIT_ORDER_WINDOW_S: 900,
   RATE_LIMIT_ORDER_BLOCK_S: 900,
+  RATE_LIMIT_ORDER_GLOBAL_FAILURES: 100,
   RATE_LIMIT_SHOP_POINTS: 20,
   RATE_LIMIT_SHOP_WINDOW_S: 1,
   LOOKUP_CACHE_TTL_S: 60,
@@ -53,14 +46,25 @@ export const NUMERIC_DEFAULTS = {
 } as const;
 type NumericSetting = keyof typeof NUMERIC_DEFAULTS;
 
-export function loadProxyConfig(env: Record<string, string | undefined>): ProxyConfig {
-  const missing = REQUIRED_SETTINGS.filter((name) => !env[name]?.trim());
+/** The environment with blank variables dropped: an empty variable counts as unset. */
+export function withoutBlanks(raw: Env): Env {
+  const env: Env = {};
+  for (const [name, value] of Object.entries(raw)) {
+    const trimmed = value?.trim();
+    if (trimmed) env[name] = trimmed;
+  }
+  return env;
+}
+
+export function loadProxyConfig(raw: Env): ProxyConfig {
+  const env = withoutBlanks(raw);
+  const missing = REQUIRED_SETTINGS.filter((name) => !env[name]);
   const invalid: string[] = [];
 
   const num = (name: NumericSetting): number => {
-    const raw = env[name]?.trim();
-    if (!raw) return NUMERIC_DEFAULTS[name];
-    const value = Number(raw);
+    const text = env[name];
+    if (!text) return NUMERIC_DEFAULTS[name];
+    const value = Number(text);
     if (!Number.isInteger(value) || value <= 0) {
       invalid.push(name);
       return NUMERIC_DEFAULTS[name];
@@ -69,15 +73,22 @@ export function loadProxyConfig(env: Record<string, string | undefined>): ProxyC
   };
 
   const shop = normaliseShop(env.SHOPIFY_SHOP ?? '');
-  if (env.SHOPIFY_SHOP?.trim() && !shop) invalid.push('SHOPIFY_SHOP');
+  const shopDetail =
+    env.SHOPIFY_SHOP && !shop
+      ? "SHOPIFY_SHOP must be the store's name.myshopify.com domain"
+      : undefined;
+  if (shopDetail) invalid.push('SHOPIFY_SHOP');
 
-  const endpoint = env.SHOPIFY_ADMIN_ENDPOINT?.trim() || undefined;
+  const port = env.PORT === undefined ? 3000 : Number(env.PORT);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) invalid.push('PORT');
+
+  const endpoint = env.SHOPIFY_ADMIN_ENDPOINT;
   if (endpoint && !isHttpUrl(endpoint)) invalid.push('SHOPIFY_ADMIN_ENDPOINT');
 
   const config: ProxyConfig = {
-    apiSecret: env.SHOPIFY_API_SECRET?.trim() ?? '',
+    apiSecret: env.SHOPIFY_API_SECRET ?? '',
     shop: shop ?? '',
-    adminToken: env.SHOPIFY_ADMIN_TOKEN?.trim() ?? '',
+    adminToken: env.SHOPIFY_ADMIN_TOKEN ?? '',
     adminEndpoint: endpoint,
     limits: {
       ipPoints: num('RATE_LIMIT_IP_POINTS'),
@@ -85,6 +96,7 @@ export function loadProxyConfig(env: Record<string, string | undefined>): ProxyC
       orderFailures: num('RATE_LIMIT_ORDER_FAILURES'),
       orderWindowSeconds: num('RATE_LIMIT_ORDER_WINDOW_S'),
       orderBlockSeconds: num('RATE_LIMIT_ORDER_BLOCK_S'),
+      orderGlobalFailures: num('RATE_LIMIT_ORDER_GLOBAL_FAILURES'),
       shopPoints: num('RATE_LIMIT_SHOP_POINTS'),
       shopWindowSeconds: num('RATE_LIMIT_SHOP_WINDOW_S'),
     },
@@ -92,19 +104,23 @@ export function loadProxyConfig(env: Record<string, string | undefined>): ProxyC
     cacheMaxEntries: num('LOOKUP_CACHE_MAX'),
     upstreamBudgetMs: num('UPSTREAM_BUDGET_MS'),
     carrierBudgetMs: num('CARRIER_BUDGET_MS'),
+    port,
+    host: env.HOST ?? '0.0.0.0',
   };
-  if (missing.length || invalid.length) throw new ConfigError([...missing], invalid.sort());
+  if (missing.length || invalid.length) {
+    throw new ConfigError([...missing], invalid.sort(), shopDetail);
+  }
   return config;
 }
 
-/** `https://Name.myshopify.com/` → `name.myshopify.com`; undefined when it is not a bare host. */
+/** `https://Name.myshopify.com/` → `name.myshopify.com`; undefined when it is not a `*.myshopify.com` host. */
 export function normaliseShop(input: string): string | undefined {
   const host = input
     .trim()
     .toLowerCase()
     .replace(/^https?:\/\//, '')
     .replace(/\/+$/, '');
-  return /^[a-z0-9][a-z0-9.-]*[a-z0-9](:\d+)?$/.test(host) ? host : undefined;
+  return /^[a-z0-9][a-z0-9-]*\.myshopify\.com$/.test(host) ? host : undefined;
 }
 
 function isHttpUrl(value: string): boolean {

@@ -5,12 +5,13 @@ import {
   type ErrorCode,
   type FieldIssue,
 } from '../contract/errors.js';
-import { fastResponse } from '../proxy/fast-response.js';
 
 export interface HttpErrorOptions {
   fields?: FieldIssue[];
   /** Seconds; sent both as `Retry-After` and in the body. */
   retryAfter?: number;
+  /** method_not_allowed: the methods the path takes, sent as `Allow`. */
+  allow?: readonly string[];
   cause?: unknown;
 }
 
@@ -20,17 +21,14 @@ export class HttpError extends Error {
   readonly status: number;
   readonly fields: FieldIssue[] | undefined;
   readonly retryAfter: number | undefined;
+  readonly allow: readonly string[] | undefined;
 
   constructor(code: ErrorCode, message: string, options: HttpErrorOptions = {}) {
-    // An HttpError is an answer, not a fault: it needs no stack, and capturing one costs every
-    // refused request (bad signatures, floods over the limits) several microseconds.
-    const stackTraceLimit = Error.stackTraceLimit;
-    Error.stackTraceLimit = 0;
     super(message, { cause: options.cause });
-    Error.stackTraceLimit = stackTraceLimit;
     this.code = code;
     this.status = ERROR_STATUS[code];
     this.fields = options.fields;
+    this.allow = options.allow;
     this.retryAfter =
       options.retryAfter === undefined ? undefined : Math.max(1, Math.ceil(options.retryAfter));
   }
@@ -49,7 +47,8 @@ export class HttpError extends Error {
       ...extraHeaders,
     };
     if (this.retryAfter !== undefined) headers['retry-after'] = String(this.retryAfter);
-    return fastResponse(JSON.stringify(this.toBody()), { status: this.status, headers });
+    if (this.allow) headers.allow = this.allow.join(', ');
+    return new Response(JSON.stringify(this.toBody()), { status: this.status, headers });
   }
 }
 
@@ -64,6 +63,8 @@ export const MESSAGES = {
   unsupported_media_type: 'Send JSON or a form.',
   rate_limited: 'Too many attempts. Please wait a moment and try again.',
   upstream_unavailable: 'Order tracking is unavailable right now. Please try again shortly.',
+  shopify_unauthorized: 'The Shopify Admin API refused the configured access token.',
+  database_unavailable: 'The database does not answer.',
   internal_error: 'Something went wrong. Please try again.',
 } as const satisfies Record<ErrorCode, string>;
 

@@ -1,5 +1,4 @@
 // A JSON success answer; personal lookups are never stored by shared caches.
-import { fastResponse } from '../proxy/fast-response.js';
 
 export function jsonResponse(body: unknown, status = 200): Response {
   return jsonTextResponse(JSON.stringify(body), status);
@@ -7,7 +6,7 @@ export function jsonResponse(body: unknown, status = 200): Response {
 
 /** For a body already serialised (a cached view is kept as its JSON text). */
 export function jsonTextResponse(json: string, status = 200): Response {
-  return fastResponse(json, {
+  return new Response(json, {
     status,
     headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
   });

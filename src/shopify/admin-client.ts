@@ -3,8 +3,8 @@ import { createAdminApiClient } from '@shopify/admin-api-client';
 import { z } from 'zod';
 import type { Clock, Fetch, Logger } from '../core/ports.js';
 import { ADMIN_API_VERSION } from './api-version.js';
-import { UpstreamError } from './upstream-error.js';
 import { backoffMs, retryAfterMs, throttleWaitMs } from './retry-delay.js';
+import { UpstreamError } from './upstream-error.js';
 
 export type Sleep = (ms: number) => Promise<void>;
 /** A signal that aborts after `ms`; injected so tests decide when an attempt times out. */
@@ -27,10 +27,17 @@ export interface AdminGraphqlDeps {
   logger: Logger;
 }
 
+/** Per call: the request's signal (a client that hangs up stops the work) and its logger. */
+export interface AdminCallOptions {
+  signal?: AbortSignal;
+  logger?: Logger;
+}
+
 export type AdminQuery = <T>(
   document: string,
   variables: Record<string, unknown>,
   schema: z.ZodType<T>,
+  options?: AdminCallOptions,
 ) => Promise<T>;
 
 const RETRIED_STATUSES = new Set([429, 503]);
@@ -84,12 +91,16 @@ export function createAdminGraphql(
     variables: Record<string, unknown>,
     schema: z.ZodType<T>,
     remainingMs: number,
+    call: AdminCallOptions,
   ): Promise<Attempt<T>> {
-    const signal = deps.timeoutSignal(remainingMs);
+    const timeout = deps.timeoutSignal(remainingMs);
+    const signal = call.signal ? AbortSignal.any([timeout, call.signal]) : timeout;
     let response: Response;
     try {
       response = await client.fetch(document, { variables, signal });
     } catch (cause) {
+      if (call.signal?.aborted)
+        throw new UpstreamError('aborted', 'the client went away', { cause });
       const fault = signal.aborted ? 'timeout' : 'network';
       throw new UpstreamError(
         fault,
@@ -140,7 +151,7 @@ export function createAdminGraphql(
       if (!partial.success || envelope.data.data == null) {
         throw new UpstreamError('graphql', `errors ${codes}`);
       }
-      deps.logger.warn({ event: 'admin_partial_data', codes });
+      (call.logger ?? deps.logger).warn({ event: 'admin_partial_data', codes });
       return { ok: true, value: partial.data };
     }
     const data = schema.safeParse(envelope.data.data);
@@ -148,17 +159,18 @@ export function createAdminGraphql(
     return { ok: true, value: data.data };
   }
 
-  return async (document, variables, schema) => {
+  return async (document, variables, schema, call = {}) => {
+    const logger = call.logger ?? deps.logger;
     const deadline = deps.clock() + options.budgetMs;
     for (let n = 1; ; n++) {
       const remaining = deadline - deps.clock();
       if (remaining <= 0) throw new UpstreamError('budget', `no time left after ${n - 1} attempts`);
-      const result = await attempt(document, variables, schema, remaining);
+      const result = await attempt(document, variables, schema, remaining, call);
       if (result.ok) return result.value;
       const wait = result.waitMs ?? backoffMs(n);
       // Waiting past the deadline only to fail is worse than failing now with Retry-After.
       if (n >= maxAttempts || deps.clock() + wait >= deadline) throw result.error;
-      deps.logger.warn({
+      logger.warn({
         event: 'admin_retry',
         attempt: n,
         fault: result.error.fault,

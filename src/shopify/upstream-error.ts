@@ -6,7 +6,8 @@ export type UpstreamFault =
   | 'throttled'
   | 'malformed'
   | 'graphql'
-  | 'budget';
+  | 'budget'
+  | 'aborted';
 
 export class UpstreamError extends Error {
   override readonly name = 'UpstreamError';

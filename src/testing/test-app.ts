@@ -1,8 +1,7 @@
-// Test helper: the proxy wired with fakes (Admin, clock, sleep, logger) and the env a test needs.
-import type { Logger } from '../core/ports.js';
-import { loadProxyConfig } from '../server/config.js';
-import { createProxy, defaultProxyDeps, type ProxyDeps } from '../proxy/create-proxy.js';
-import type { Handler } from '../proxy/handler.js';
+// Test helper: the app wired with fakes (Admin, clock, sleep, a logger keeping its lines) and the env a test needs.
+import { vi } from 'vitest';
+import { memoryLogger } from '../platform/logger.js';
+import { type AppDeps, createApp } from '../server/app.js';
 import { type AdminScript, fakeAdmin } from './fake-admin.js';
 import { NOW, SECRET, SHOP, TOKEN } from './signed.js';
 
@@ -13,11 +12,13 @@ export const TEST_ENV = {
 };
 
 export interface TestApp {
-  handler: Handler;
+  handler: (request: Request) => Promise<Response>;
+  app: ReturnType<typeof createApp>;
   calls: ReturnType<typeof fakeAdmin>['calls'];
-  logs: { level: string; fields: Record<string, unknown> }[];
+  /** Every log line, parsed. */
+  logs: Record<string, unknown>[];
   sleeps: number[];
-  /** Moves the injected clock forward. */
+  /** Moves the injected clock forward (and the faked Date the rate limiter reads, when faked). */
   advance(ms: number): void;
   now(): number;
 }
@@ -25,22 +26,16 @@ export interface TestApp {
 export function testApp(
   script: AdminScript,
   env: Record<string, string> = {},
-  deps: Partial<ProxyDeps> = {},
+  deps: Partial<AppDeps> = {},
 ): TestApp {
   let now = NOW;
-  const logs: TestApp['logs'] = [];
+  if (vi.isFakeTimers()) vi.setSystemTime(now);
   const sleeps: number[] = [];
-  const logger: Logger = {
-    info: (fields) => logs.push({ level: 'info', fields }),
-    warn: (fields) => logs.push({ level: 'warn', fields }),
-    error: (fields) => logs.push({ level: 'error', fields }),
-  };
+  const { logger, lines } = memoryLogger();
   const admin = fakeAdmin(script);
-  const config = loadProxyConfig({ ...TEST_ENV, ...env });
-  const handler = createProxy(
-    config,
-    {},
-    defaultProxyDeps({
+  const app = createApp(
+    { ...TEST_ENV, ...env },
+    {
       fetch: admin.fetch,
       clock: () => now,
       logger,
@@ -52,15 +47,17 @@ export function testApp(
       timeoutSignal: () => new AbortController().signal,
       now: () => now,
       ...deps,
-    }),
+    },
   );
   return {
-    handler,
+    handler: app.fetch,
+    app,
     calls: admin.calls,
-    logs,
+    logs: lines,
     sleeps,
     advance: (ms) => {
       now += ms;
+      if (vi.isFakeTimers()) vi.setSystemTime(now);
     },
     now: () => now,
   };

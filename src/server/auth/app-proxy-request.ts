@@ -1,7 +1,8 @@
 // Checks a request's app-proxy signature and that it is for the store this deployment serves.
-import { verifyAppProxyQuery } from './app-proxy-signature.js';
+
 import { normaliseShop } from '../config.js';
 import { httpError } from '../http-error.js';
+import { verifyAppProxyQuery } from './app-proxy-signature.js';
 
 export interface SignedContext {
   shop: string;
