@@ -20,6 +20,17 @@ export type ErrorCode = keyof typeof ERROR_STATUS;
 
 export const ERROR_CODES = Object.keys(ERROR_STATUS) as ErrorCode[];
 
+/** Codes only `GET /readyz` answers (for operators and load balancers); a shopper never sees them. */
+export const READINESS_CODES: readonly ErrorCode[] = [
+  'shopify_unauthorized',
+  'database_unavailable',
+];
+
+/** Codes a lookup may answer the widget with: each has a shopper-facing message. */
+export const SHOPPER_CODES: readonly ErrorCode[] = ERROR_CODES.filter(
+  (code) => !READINESS_CODES.includes(code),
+);
+
 /** Codes worth retrying as they are (the widget offers "try again"). */
 export const RETRYABLE_CODES: readonly ErrorCode[] = [
   'rate_limited',

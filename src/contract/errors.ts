@@ -3,7 +3,14 @@ import { z } from 'zod';
 
 import { ERROR_CODES, type ErrorCode } from './codes.js';
 
-export { ERROR_CODES, ERROR_STATUS, type ErrorCode, RETRYABLE_CODES } from './codes.js';
+export {
+  ERROR_CODES,
+  ERROR_STATUS,
+  type ErrorCode,
+  READINESS_CODES,
+  RETRYABLE_CODES,
+  SHOPPER_CODES,
+} from './codes.js';
 
 export const ErrorCodeSchema = z.enum(ERROR_CODES as [ErrorCode, ...ErrorCode[]]);
 

@@ -7,6 +7,8 @@ export interface AdminCall {
   query: string;
   variables: Record<string, unknown>;
   headers: Headers;
+  /** The signal the caller gave the fetch (the request's, combined with the attempt's timeout). */
+  signal: AbortSignal | undefined;
 }
 
 export type AdminScript = (call: AdminCall, n: number) => Response | Promise<Response>;
@@ -52,6 +54,7 @@ export function fakeAdmin(script: AdminScript): { fetch: Fetch; calls: AdminCall
       query: body.query ?? '',
       variables: body.variables ?? {},
       headers: new Headers(init?.headers),
+      signal: init?.signal ?? undefined,
     };
     calls.push(call);
     return script(call, calls.length);

@@ -288,3 +288,27 @@ describe('request log', () => {
     expect(t.logs.some((l) => l.event === 'upstream_fault')).toBe(true);
   });
 });
+
+describe('a client that hangs up', () => {
+  it("aborts the request's Admin call", async () => {
+    const client = new AbortController();
+    const t = testApp(
+      (call) =>
+        new Promise<Response>((_resolve, reject) => {
+          call.signal?.addEventListener('abort', () =>
+            reject(new DOMException('aborted', 'AbortError')),
+          );
+          // The shopper hangs up while the Admin call is running.
+          client.abort();
+        }),
+    );
+    const request = new Request(lookupRequest({ orderNumber: '1001', email: ORDER_EMAIL }), {
+      signal: client.signal,
+    });
+    const res = await t.handler(request);
+    expect(t.calls).toHaveLength(1);
+    expect(t.calls[0]?.signal?.aborted).toBe(true);
+    expect(res.status).toBe(503);
+    expect(t.logs.find((l) => l.event === 'upstream_fault')?.fault).toBe('aborted');
+  });
+});
