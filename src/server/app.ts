@@ -168,7 +168,10 @@ export function createApp(env: Env, partial: Partial<AppDeps> = {}): App {
       throw httpError('payload_too_large');
     },
   });
-  app.post('/proxy/lookup', limitBody);
+  app.post('/proxy/lookup', (c, next) => {
+    c.get('fields').route = 'lookup';
+    return limitBody(c, next);
+  });
   route('/proxy/lookup', 'lookup', ['POST'], proxyLookup(routeDeps));
   route('/proxy/orders', 'orders', ['GET'], proxyOrders(routeDeps));
   route('/healthz', 'healthz', ['GET'], () => healthz());
