@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { verifyAppProxyQuery } from '../src/core/app-proxy-signature.js';
+import { verifyAppProxyQuery } from '../src/server/auth/app-proxy-signature.js';
 import { createAppProxy, type ProxiedShopper } from './app-proxy.js';
 
 const NOW = 1_790_000_000;

@@ -1,5 +1,5 @@
 // The local Shopify app proxy: signs the query as Shopify does, strips cookies, forwards, renders Liquid answers.
-import { signAppProxyQuery } from '../src/core/app-proxy-signature.js';
+import { signAppProxyQuery } from '../src/server/auth/app-proxy-signature.js';
 
 export interface AppProxyOptions {
   /** The app's client secret; the same one the proxy verifies with. */

@@ -1,21 +1,26 @@
 // `npm run demo`: starts the whole demo in one process and prints where to look and what to type.
-import type { Logger } from '../src/core/ports.js';
+import { createLogger } from '../src/platform/logger.js';
 import { ConfigError } from '../src/server/app.js';
 import { startDemo } from './server.js';
 import { demoOrderTable } from './shopify/seed-orders.js';
 
 /** One short line per proxy request: enough to watch the flow, never an email or a token. */
-const consoleLogger: Logger = {
-  info: (fields) => {
-    if (fields.route === undefined) return;
-    const parts = [fields.method, fields.route, fields.status, `${fields.durationMs} ms`];
-    if (fields.cacheHit) parts.push('cache hit');
-    if (fields.errorCode) parts.push(String(fields.errorCode));
-    console.log(`  proxy  ${parts.join('  ')}`);
+const consoleLogger = createLogger({
+  destination: {
+    write(line: string) {
+      const fields = JSON.parse(line) as Record<string, unknown>;
+      if (fields.level !== 'info') {
+        console.warn(`  proxy  ${fields.level}`, fields);
+        return;
+      }
+      if (fields.route === undefined) return;
+      const parts = [fields.method, fields.route, fields.status, `${fields.durationMs} ms`];
+      if (fields.cacheHit) parts.push('cache hit');
+      if (fields.errorCode) parts.push(String(fields.errorCode));
+      console.log(`  proxy  ${parts.join('  ')}`);
+    },
   },
-  warn: (fields) => console.warn('  proxy  warning', fields),
-  error: (fields) => console.error('  proxy  error', fields),
-};
+});
 
 async function main(): Promise<void> {
   const port = process.env.PORT ? Number(process.env.PORT) : 3000;

@@ -4,7 +4,8 @@ import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Clock, type Logger, silentLogger, systemClock } from '../src/core/ports.js';
+import { type Clock, systemClock } from '../src/core/ports.js';
+import { type AppLogger, createLogger } from '../src/platform/logger.js';
 import { createApp } from '../src/server/app.js';
 import { createAppProxy } from './app-proxy.js';
 import { handleCarrierRequest } from './carrier-endpoints.js';
@@ -35,7 +36,7 @@ export interface DemoOptions {
   /** Settings as the environment gives them; SHOPIFY_SHOP + SHOPIFY_ADMIN_TOKEN switch to a real store. */
   env?: Record<string, string | undefined>;
   clock?: Clock;
-  logger?: Logger;
+  logger?: AppLogger;
   /** The theme app extension to render; the project's own by default. */
   extensionRoot?: string;
 }
@@ -50,7 +51,7 @@ export interface Demo {
 
 export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
   const clock = options.clock ?? systemClock;
-  const logger = options.logger ?? silentLogger;
+  const logger = options.logger ?? createLogger({ level: 'silent' });
   const extensionRoot = options.extensionRoot ?? join(ROOT, 'theme-extension');
   const host = options.host ?? '127.0.0.1';
 
@@ -89,7 +90,7 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
       shop: (env.SHOPIFY_SHOP ?? '').trim().toLowerCase(),
       pathPrefix: APP_PROXY_PREFIX,
       upstreamPrefix: '/proxy',
-      upstream: app.handler,
+      upstream: app.fetch,
       nowSeconds: () => Math.floor(clock() / 1000),
     });
 
@@ -144,7 +145,7 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
         );
       }
       if (url.pathname.startsWith('/proxy/') || url.pathname === '/healthz') {
-        return app.handler(request);
+        return app.fetch(request);
       }
       return html(await storefront.renderProxyPage(shopper, NOT_FOUND), 404);
     };

@@ -1,16 +1,17 @@
-// `npm run bench`: the proxy against a bare node:http floor, each server in its own process, loaded by autocannon from this one.
+// `npm run bench`: the app against a bare node:http floor and Hono's hello world, each server in its own process, loaded by autocannon from this one.
 import { type ChildProcess, fork } from 'node:child_process';
-import { openSync, writeSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { signAppProxyQuery } from '../src/core/app-proxy-signature.js';
-import { adminOrder, lookupBody, ORDER_EMAIL } from '../src/proxy/testing/admin-orders.js';
+import { serve } from '@hono/node-server';
+import { Hono } from 'hono';
+import pino from 'pino';
+import { createLogger } from '../src/platform/logger.js';
 import { createApp } from '../src/server/app.js';
-import { batchedWriter, createJsonLogger } from '../src/server/json-logger.js';
-import { serve } from '../src/server/node-adapter.js';
+import { signAppProxyQuery } from '../src/server/auth/app-proxy-signature.js';
+import { adminOrder, lookupBody, ORDER_EMAIL } from '../src/testing/admin-orders.js';
 
 const JSON_OUT = process.argv.includes('--json');
 /** Measured seconds per case, after WARMUP_S seconds of the same load that are not counted. */
@@ -101,6 +102,7 @@ const BENCH_ENV = {
   // The load comes from one address and hammers a few orders: limits out of the way, cache on.
   RATE_LIMIT_IP_POINTS: '1000000000',
   RATE_LIMIT_ORDER_FAILURES: '1000000000',
+  RATE_LIMIT_ORDER_GLOBAL_FAILURES: '1000000000',
   RATE_LIMIT_SHOP_POINTS: '1000000000',
   LOOKUP_CACHE_MAX: '100000',
 };
@@ -115,11 +117,16 @@ async function child(kind: string, adminUrl: string | undefined): Promise<void> 
   if (kind === 'floor') {
     url = await listen(helloWorld());
   } else {
-    const { handler } = createApp(
-      { ...BENCH_ENV, SHOPIFY_ADMIN_ENDPOINT: adminUrl },
-      { logger: createJsonLogger() },
-    );
-    url = (await serve(handler, { port: 0, host: '127.0.0.1' })).url;
+    const fetch =
+      kind === 'hono'
+        ? new Hono().get('/', (c) => c.text('hello world')).fetch
+        : createApp({ ...BENCH_ENV, SHOPIFY_ADMIN_ENDPOINT: adminUrl }, { logger: createLogger() })
+            .fetch;
+    url = await new Promise<string>((resolve) => {
+      serve({ fetch, port: 0, hostname: '127.0.0.1' }, (info) =>
+        resolve(`http://127.0.0.1:${info.port}`),
+      );
+    });
   }
   process.on('message', (message) => {
     if (message === 'cpu') process.send?.({ cpu: process.cpuUsage() });
@@ -135,7 +142,7 @@ interface ServerProcess {
   stop(): void;
 }
 
-function startServer(kind: 'floor' | 'proxy', adminUrl?: string): Promise<ServerProcess> {
+function startServer(kind: 'floor' | 'hono' | 'proxy', adminUrl?: string): Promise<ServerProcess> {
   const proc: ChildProcess = fork(
     fileURLToPath(import.meta.url),
     ['--serve', kind, adminUrl ?? ''],
@@ -222,15 +229,20 @@ function percentile(sorted: number[], p: number): number {
  * uncached lookup, logging through the production logger to /dev/null.
  */
 async function handlerOverhead(): Promise<{ p50Ms: number; p99Ms: number; calls: number }> {
-  const devNull = openSync('/dev/null', 'w');
-  const { handler } = createApp(
+  // Time inside the Admin fetch is upstream wait; the overhead is the lookup's time minus it.
+  let upstreamMs = 0;
+  const { fetch: handler } = createApp(
     { ...BENCH_ENV, SHOPIFY_ADMIN_ENDPOINT: 'http://admin.invalid/graphql' },
     {
-      logger: createJsonLogger(batchedWriter((chunk) => writeSync(devNull, chunk))),
-      fetch: async (_url, init) =>
-        new Response(adminAnswer(String(init?.body ?? '{}')), {
+      logger: createLogger({ destination: pino.destination({ dest: '/dev/null', sync: true }) }),
+      fetch: async (_url, init) => {
+        const started = performance.now();
+        const response = new Response(adminAnswer(String(init?.body ?? '{}')), {
           headers: { 'content-type': 'application/json' },
-        }),
+        });
+        upstreamMs += performance.now() - started;
+        return response;
+      },
     },
   );
   const path = signedPath('/proxy/lookup');
@@ -241,10 +253,11 @@ async function handlerOverhead(): Promise<{ p50Ms: number; p99Ms: number; calls:
       headers: { 'content-type': 'application/json', 'x-forwarded-for': '203.0.113.5' },
       body: JSON.stringify({ orderNumber: `#O${i}`, email: ORDER_EMAIL }),
     });
+    upstreamMs = 0;
     const started = performance.now();
     const response = await handler(request);
     await response.text();
-    const took = performance.now() - started;
+    const took = performance.now() - started - upstreamMs;
     if (response.status !== 200) throw new Error(`overhead lookup answered ${response.status}`);
     if (i >= OVERHEAD_WARMUP_CALLS) times.push(took);
   }
@@ -265,6 +278,7 @@ async function main(): Promise<void> {
   // The Admin endpoint runs in this process, beside autocannon: only uncached lookups call it.
   const admin = await instantAdmin();
   const floor = await startServer('floor');
+  const hono = await startServer('hono');
   const proxy = await startServer('proxy', admin.url);
   const json = { 'content-type': 'application/json', 'x-forwarded-for': '203.0.113.5' };
   const measured: Record<string, Measured> = {};
@@ -301,7 +315,8 @@ async function main(): Promise<void> {
       },
       serverCpu: (floorBefore.serverCpu + floorAfter.serverCpu) / 2,
     };
-    // The least the proxy does for a request: adapter, routing, request id and log line.
+    measured.honoHello = await measure(hono, () => ({ method: 'GET', path: '/' }), 'hono hello');
+    // The least the app does for a request: adapter, routing, request id and log line.
     measured.healthz = await measure(proxy, () => ({ method: 'GET', path: '/healthz' }), 'healthz');
     const uncachedPath = signedPath('/proxy/lookup');
     measured.uncachedLookup = await measure(
@@ -331,6 +346,7 @@ async function main(): Promise<void> {
     );
   } finally {
     floor.stop();
+    hono.stop();
     proxy.stop();
     admin.server.closeAllConnections();
     await new Promise((r) => admin.server.close(r));
@@ -341,7 +357,14 @@ async function main(): Promise<void> {
 
   const floorRps = measured.floor?.result.requests.average ?? 1;
   const cases: Record<string, CaseResult> = {};
-  for (const name of ['floor', 'healthz', 'cachedLookup', 'uncachedLookup', 'badSignature']) {
+  for (const name of [
+    'floor',
+    'honoHello',
+    'healthz',
+    'cachedLookup',
+    'uncachedLookup',
+    'badSignature',
+  ]) {
     const m = measured[name];
     if (!m) continue;
     const r = m.result;
@@ -360,14 +383,14 @@ async function main(): Promise<void> {
   const report = {
     node: process.version,
     setup:
-      'each server in its own process (stdout to /dev/null, production logger); autocannon and the Admin endpoint in the parent',
+      'each server in its own process (stdout to /dev/null, the pino logger); autocannon and the Admin endpoint in the parent',
     durationSeconds: DURATION_S,
     warmupSeconds: WARMUP_S,
     connections: CONNECTIONS,
     cases,
     handlerOverhead: overhead,
     targets: {
-      cachedLookupAtLeastHalfTheFloor: cachedRatio >= 0.5,
+      cachedLookupAtLeast60PercentOfFloor: cachedRatio >= 0.6,
       handlerOverheadP50AtMost1ms: overhead.p50Ms <= 1,
     },
   };
@@ -389,15 +412,15 @@ async function main(): Promise<void> {
     ].join(' '),
   );
   const lines = [
-    `Proxy bench (${process.version}, ${CONNECTIONS} connections, ${WARMUP_S}s warm-up + ${DURATION_S}s per case)`,
-    `Each server runs in its own process (stdout to /dev/null, the production JSON logger); autocannon and the`,
+    `App bench (${process.version}, ${CONNECTIONS} connections, ${WARMUP_S}s warm-up + ${DURATION_S}s per case)`,
+    `Each server runs in its own process (stdout to /dev/null, the production pino logger); autocannon and the`,
     `instant Admin endpoint run in this one. The floor is the mean of a run before and one after the cached lookups.`,
     '',
     `${'case'.padEnd(16)} ${'req/s'.padStart(9)} ${'p50'.padStart(9)} ${'p99'.padStart(9)} ${'of floor'.padStart(9)} ${'server CPU'.padStart(11)} ${'µs/request'.padStart(10)} ${'non-2xx'.padStart(8)}`,
     ...rows,
     '',
-    `handler overhead per uncached lookup (in-process, instant Admin, ${overhead.calls} calls): p50 ${overhead.p50Ms} ms, p99 ${overhead.p99Ms} ms`,
-    `targets: cached ≥ 50 % of floor: ${report.targets.cachedLookupAtLeastHalfTheFloor ? 'met' : 'MISSED'} (${Math.round(cachedRatio * 100)} %); handler p50 ≤ 1 ms: ${report.targets.handlerOverheadP50AtMost1ms ? 'met' : 'MISSED'}`,
+    `uncached lookup overhead, time minus upstream wait (in-process, instant Admin, ${overhead.calls} calls): p50 ${overhead.p50Ms} ms, p99 ${overhead.p99Ms} ms`,
+    `targets: cached ≥ 60 % of floor: ${report.targets.cachedLookupAtLeast60PercentOfFloor ? 'met' : 'MISSED'} (${Math.round(cachedRatio * 100)} %); handler p50 ≤ 1 ms: ${report.targets.handlerOverheadP50AtMost1ms ? 'met' : 'MISSED'}`,
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
 }

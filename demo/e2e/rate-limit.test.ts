@@ -1,4 +1,4 @@
-// Repeated failed lookups for one order number lock it, and the shopper is told to wait.
+// Repeated failed lookups for one order number from one shopper lock that shopper out of it, and they are told to wait.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type BrowserRig,
@@ -32,7 +32,7 @@ describe('rate limits as the shopper meets them', () => {
   });
 
   it(
-    'shows the rate-limit message once failed attempts lock the order number, even for the right email',
+    "shows the rate-limit message once the shopper's own failed attempts lock the order number, even for the right email",
     async () => {
       const context = await rig.browser.newContext({ viewport: DESKTOP });
       const page = await context.newPage();

@@ -291,7 +291,7 @@ describe('createTrackingEnricher caching and staleness', () => {
     await enrich(view());
     await enrich(view());
     expect(carrier.calls).toHaveLength(1);
-    now += 60_000;
+    now += 60_001; // lru-cache: stale once older than the time to live
     await enrich(view());
     expect(carrier.calls).toHaveLength(2);
   });

@@ -1,11 +1,11 @@
 // Adds carriers, links and live events to a TrackingView; any carrier fault degrades to Shopify's data, flagged.
+import { LRUCache } from 'lru-cache';
 import type { Shipment, TrackingView } from '../contract/tracking-view.js';
 import { refreshDeliveryMilestones } from '../core/order-to-view.js';
 import type { Clock, Fetch, Logger } from '../core/ports.js';
 import { abortFault, untilAborted } from './abort.js';
 import type { CarrierAdapter, LiveTracking } from './adapter.js';
 import { createBringAdapter } from './bring/adapter.js';
-import { createTimedCache } from './cache.js';
 import { CarrierFault } from './carrier-fault.js';
 import type { CarrierConfig } from './config.js';
 import { createDhlAdapter } from './dhl/adapter.js';
@@ -21,8 +21,15 @@ export interface CarrierDeps {
   logger: Logger;
 }
 
-/** Never rejects: on any carrier fault it returns the view it was given, flagged `liveTracking: 'unavailable'`. */
-export type TrackingEnricher = (view: TrackingView, signal?: AbortSignal) => Promise<TrackingView>;
+/**
+ * Never rejects: on any carrier fault it returns the view it was given, flagged
+ * `liveTracking: 'unavailable'`. `logger` is the asking request's (default: the one in the deps).
+ */
+export type TrackingEnricher = (
+  view: TrackingView,
+  signal?: AbortSignal,
+  logger?: Logger,
+) => Promise<TrackingView>;
 
 export const DEFAULTS = {
   timeoutMs: 2500,
@@ -50,12 +57,24 @@ export function createTrackingEnricher(config: CarrierConfig, deps: CarrierDeps)
   const timeoutMs = config.timeoutMs ?? DEFAULTS.timeoutMs;
   const budgetMs = config.budgetMs ?? DEFAULTS.budgetMs;
   const stalledAfterDays = config.stalledAfterDays ?? DEFAULTS.stalledAfterDays;
-  const cache = createTimedCache<LiveTracking>({
-    maxEntries: DEFAULTS.cacheMaxEntries,
-    ttlMs: (config.cacheTtlSeconds ?? DEFAULTS.cacheTtlSeconds) * 1000,
-    clock: deps.clock,
+  const ttlMs = (config.cacheTtlSeconds ?? DEFAULTS.cacheTtlSeconds) * 1000;
+  // One request per number at a time (lru-cache joins a fetch already running for the key), bounded
+  // by the per-carrier timeout; time comes from the injected clock.
+  const cache = new LRUCache<string, LiveTracking, CarrierAdapter>({
+    max: DEFAULTS.cacheMaxEntries,
+    ttl: Math.max(1, ttlMs),
+    ttlResolution: 0,
+    perf: { now: deps.clock },
+    fetchMethod: async (key, _stale, { context: adapter }) => {
+      const tracking = await adapter.track(key.slice(adapter.name.length + 1), {
+        fetch: deps.fetch,
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+      // A time to live of 0 means "do not keep": answer this fetch and its joiners only.
+      if (ttlMs <= 0) queueMicrotask(() => cache.delete(key));
+      return tracking;
+    },
   });
-  const inFlight = new Map<string, Promise<LiveTracking>>();
   const direct = {
     bring: config.bring ? createBringAdapter(config.bring) : undefined,
     postnord: config.postnord ? createPostNordAdapter(config.postnord) : undefined,
@@ -71,25 +90,18 @@ export function createTrackingEnricher(config: CarrierConfig, deps: CarrierDeps)
   };
 
   /**
-   * One request per number at a time, bounded by the per-carrier timeout. Its answer fills the
-   * cache even when the lookup that asked has run out of budget and moved on.
+   * The carrier's answer, shared by concurrent asks. It fills the cache even when the lookup that
+   * asked has run out of budget and moved on (the caller's budget is not passed to the fetch).
    */
   const shared = (adapter: CarrierAdapter, number: string): Promise<LiveTracking> => {
-    const key = `${adapter.name}:${number}`;
-    const cached = cache.get(key);
-    if (cached) return Promise.resolve(cached);
-    const pending = inFlight.get(key);
-    if (pending) return pending;
-    const request = adapter
-      .track(number, { fetch: deps.fetch, signal: AbortSignal.timeout(timeoutMs) })
+    const request = cache
+      .fetch(`${adapter.name}:${number}`, { context: adapter })
       .then((tracking) => {
-        cache.set(key, tracking);
+        if (!tracking) throw new Error('no tracking');
         return tracking;
-      })
-      .finally(() => inFlight.delete(key));
+      });
     // Waiters may all have given up by the time it fails; the failure is theirs to log.
     request.catch(() => {});
-    inFlight.set(key, request);
     return request;
   };
 
@@ -97,17 +109,22 @@ export function createTrackingEnricher(config: CarrierConfig, deps: CarrierDeps)
     adapter: CarrierAdapter,
     number: string,
     budget: AbortSignal,
+    logger: Logger,
   ): Promise<LiveOutcome> => {
     try {
       return { ok: true, tracking: await untilAborted(shared(adapter, number), budget) };
     } catch (error) {
       const reason = budget.aborted ? abortFault(adapter.name, budget, error) : error;
-      deps.logger.warn({ event: 'carrier_unavailable', carrier: adapter.name, ...fault(reason) });
+      logger.warn({ event: 'carrier_unavailable', carrier: adapter.name, ...fault(reason) });
       return { ok: false };
     }
   };
 
-  const enrichShipment = async (shipment: Shipment, budget: AbortSignal): Promise<Shipment> => {
+  const enrichShipment = async (
+    shipment: Shipment,
+    budget: AbortSignal,
+    logger: Logger,
+  ): Promise<Shipment> => {
     let result: Shipment = { ...shipment };
     const carrier = identifyCarrier({
       company: shipment.carrier?.name,
@@ -122,7 +139,7 @@ export function createTrackingEnricher(config: CarrierConfig, deps: CarrierDeps)
     const adapter =
       number && shipment.status !== 'cancelled' ? adapterFor(carrier?.code) : undefined;
     if (adapter) {
-      const live = await fetchLive(adapter, number, budget);
+      const live = await fetchLive(adapter, number, budget, logger);
       result = live.ok
         ? { ...mergeShipment(result, live.tracking), liveTracking: 'live' }
         : { ...result, liveTracking: 'unavailable' };
@@ -130,16 +147,16 @@ export function createTrackingEnricher(config: CarrierConfig, deps: CarrierDeps)
     return { ...result, stalled: isStalled(result, deps.clock(), stalledAfterDays) };
   };
 
-  return async (view, signal) => {
+  return async (view, signal, logger = deps.logger) => {
     try {
       const budgetSignal = AbortSignal.timeout(budgetMs);
       const budget = signal ? AbortSignal.any([signal, budgetSignal]) : budgetSignal;
       const shipments = await Promise.all(
-        view.shipments.map((shipment) => enrichShipment(shipment, budget)),
+        view.shipments.map((shipment) => enrichShipment(shipment, budget, logger)),
       );
       return refreshDeliveryMilestones({ ...view, shipments });
     } catch (error) {
-      deps.logger.warn({ event: 'carrier_enrichment_failed', ...fault(error) });
+      logger.warn({ event: 'carrier_enrichment_failed', ...fault(error) });
       return view;
     }
   };

@@ -1,4 +1,7 @@
 // Small helpers that make carrier text and times fit the TrackingView contract.
+import { clip } from '../core/clip.js';
+
+export { newestFirst } from '../core/newest-first.js';
 
 /** Collapse whitespace, drop markup some carriers embed, and cut to the contract's limit. */
 export function cleanText(value: string | null | undefined, max: number): string | undefined {
@@ -9,7 +12,7 @@ export function cleanText(value: string | null | undefined, max: number): string
     .replace(/\s+/g, ' ')
     .trim();
   if (text === '') return undefined;
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+  return text.length > max ? `${clip(text, max - 1)}…` : text;
 }
 
 /** "Oslo, NO" from the parts present. */
@@ -39,9 +42,4 @@ export function dottedDateToIso(value: string | null | undefined): string | unde
 
 export function timeOf(timestamp: string): number {
   return Date.parse(timestamp);
-}
-
-/** Newest first; ties keep their order. */
-export function newestFirst<T extends { at: string }>(events: readonly T[]): T[] {
-  return [...events].sort((a, b) => timeOf(b.at) - timeOf(a.at));
 }

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { TrackingViewSchema } from '../contract/tracking-view.js';
 import type { Fetch } from '../core/ports.js';
-import { adminOrder, ORDER_EMAIL } from '../proxy/testing/admin-orders.js';
-import { fakeAdmin, ordersAdmin } from '../proxy/testing/fake-admin.js';
-import { lookupRequest, NOW } from '../proxy/testing/signed.js';
-import { TEST_ENV } from '../proxy/testing/test-app.js';
 import { createApp } from '../server/app.js';
+import { adminOrder, ORDER_EMAIL } from '../testing/admin-orders.js';
+import { fakeAdmin, ordersAdmin } from '../testing/fake-admin.js';
+import { lookupRequest, NOW } from '../testing/signed.js';
+import { TEST_ENV } from '../testing/test-app.js';
 import bringDelivered from './bring/fixtures/delivered.json' with { type: 'json' };
 import { hangingFetch, jsonResponse } from './testing-fetch.js';
 
@@ -26,7 +26,7 @@ function app(env: Record<string, string>, carrier: Fetch, order = adminOrder()) 
     carrierCalls.push(url);
     return carrier(input, init);
   };
-  const { handler } = createApp({ ...TEST_ENV, ...env }, { fetch, clock: () => NOW });
+  const { fetch: handler } = createApp({ ...TEST_ENV, ...env }, { fetch, clock: () => NOW });
   return { handler, carrierCalls };
 }
 

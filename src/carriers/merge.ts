@@ -1,7 +1,7 @@
 // Shopify's view of a shipment + a carrier's live answer → one shipment: events de-duplicated, status decided, stalled flagged.
 import type { Shipment, ShipmentStatus, TrackingEvent } from '../contract/tracking-view.js';
 import type { LiveTracking } from './adapter.js';
-import { timeOf } from './event-text.js';
+import { newestFirst, timeOf } from './event-text.js';
 
 /** Shopify often relays the carrier's own scans a little later; within this window they are one event. */
 export const DUPLICATE_TOLERANCE_MS = 30 * 60 * 1000;
@@ -37,18 +37,7 @@ export function mergeEvents(
         Math.abs(timeOf(fresh.at) - timeOf(event.at)) <= toleranceMs,
     );
   const kept = existing.filter((event) => !repeats(event));
-  return sortNewestFirst([...kept, ...carrier]);
-}
-
-function sortNewestFirst(events: TrackingEvent[]): TrackingEvent[] {
-  const time = (event: TrackingEvent) => {
-    const value = timeOf(event.at);
-    return Number.isNaN(value) ? Number.NEGATIVE_INFINITY : value;
-  };
-  return events
-    .map((event, index) => ({ event, index }))
-    .sort((a, b) => time(b.event) - time(a.event) || a.index - b.index)
-    .map(({ event }) => event);
+  return newestFirst([...kept, ...carrier]);
 }
 
 /**

@@ -13,6 +13,8 @@ import type {
   ShopifyFulfillmentOrder,
   ShopifyOrder,
 } from '../shopify/order-schema.js';
+import { clip } from './clip.js';
+import { newestFirst } from './newest-first.js';
 import {
   financialStep,
   fulfillmentOrderPhase,
@@ -28,12 +30,6 @@ import {
 // fit are left out, because a cut tracking number or URL would point somewhere else.
 const MAX = { name: 100, item: 500, carrier: 100, message: 1000, location: 300, enum: 100 };
 const MAX_ID = { trackingNumber: 100, trackingUrl: 2000, time: 64 };
-
-function clip(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const end = /[\uD800-\uDBFF]/.test(text.charAt(max - 1)) ? max - 1 : max;
-  return text.slice(0, end);
-}
 
 function text(value: string | null | undefined, max: number): string | undefined {
   const trimmed = value?.trim();
@@ -87,18 +83,6 @@ function toEvent(node: ShopifyFulfillmentEvent): TrackingEvent | undefined {
     source: 'shopify' as const,
     rawStatus: clip(node.status, MAX.enum),
   });
-}
-
-function newestFirst(events: TrackingEvent[]): TrackingEvent[] {
-  // Unparseable times go last rather than pretending to be the latest news.
-  const key = (e: TrackingEvent) => {
-    const ms = instant(e.at);
-    return Number.isFinite(ms) ? ms : Number.NEGATIVE_INFINITY;
-  };
-  return events
-    .map((e, i) => ({ e, i }))
-    .sort((a, b) => key(b.e) - key(a.e) || a.i - b.i)
-    .map(({ e }) => e);
 }
 
 function shipmentStatus(fulfillment: ShopifyFulfillment, events: TrackingEvent[]): ShipmentStatus {

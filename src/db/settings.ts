@@ -1,5 +1,5 @@
 // Reads the storage settings from the environment: DATABASE_URL, DATA_DIR, ENCRYPTION_KEY, NODE_ENV.
-import { ConfigError } from '../proxy/errors/config-error.js';
+import { ConfigError } from '../platform/config-error.js';
 
 export interface StorageSettings {
   /** Postgres URL; undefined means the embedded database under `dataDir`. */

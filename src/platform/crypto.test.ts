@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ConfigError } from '../proxy/errors/config-error.js';
+import { ConfigError } from './config-error.js';
 import { createSealer, KEY_FILE_NAME, loadEncryptionKey, SealError } from './crypto.js';
 
 const dirs: string[] = [];

@@ -2,7 +2,7 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ConfigError } from '../proxy/errors/config-error.js';
+import { ConfigError } from './config-error.js';
 
 const KEY_BYTES = 32;
 const IV_BYTES = 12;

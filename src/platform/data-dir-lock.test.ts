@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ConfigError } from '../proxy/errors/config-error.js';
+import { ConfigError } from './config-error.js';
 import { LOCK_FILE_NAME, lockDataDir } from './data-dir-lock.js';
 
 const dirs: string[] = [];

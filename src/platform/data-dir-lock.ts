@@ -1,7 +1,7 @@
 // Keeps a second process off an embedded database's data directory (PGlite is one process only).
 import { mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ConfigError } from '../proxy/errors/config-error.js';
+import { ConfigError } from './config-error.js';
 
 export const LOCK_FILE_NAME = 'app.lock';
 

@@ -1,12 +1,16 @@
-// `npm start`: the proxy on node:http, configured by the environment.
+// `npm start`: config → app → serve on @hono/node-server; SIGTERM stops accepting, finishes what is in flight, exits.
+import { serve } from '@hono/node-server';
+import { createLogger } from '../platform/logger.js';
 import { ConfigError, createApp } from './app.js';
-import { createJsonLogger } from './json-logger.js';
-import { serve } from './node-adapter.js';
 
-async function main(): Promise<void> {
+/** Requests still running after this long are cut when the process is told to stop. */
+const SHUTDOWN_GRACE_MS = 900;
+
+function main(): void {
+  const logger = createLogger();
   let app: ReturnType<typeof createApp>;
   try {
-    app = createApp(process.env, { logger: createJsonLogger() });
+    app = createApp(process.env, { logger });
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`${error.message}\n`);
@@ -14,19 +18,22 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const port = Number(process.env.PORT || 3000);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    process.stderr.write('Configuration error: invalid settings: PORT\n');
-    process.exit(1);
-  }
-  const host = process.env.HOST || '127.0.0.1';
-  const serving = await serve(app.handler, { port, host });
-  process.stdout.write(`Track-your-order proxy listening on ${serving.url}\n`);
+  const { port, host } = app.config;
+  const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
+    logger.info({ event: 'listening', host: info.address, port: info.port });
+  });
+  // Serve at once; the check runs beside it and is retried every 30 s until the token works.
+  void app.shopCheck.start();
+
   const stop = () => {
-    serving.close().then(() => process.exit(0));
+    app.shopCheck.stop();
+    // close() stops accepting and resolves once in-flight requests have answered.
+    server.close(() => process.exit(0));
+    if ('closeIdleConnections' in server) server.closeIdleConnections();
+    setTimeout(() => process.exit(0), SHUTDOWN_GRACE_MS).unref();
   };
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
 }
 
-await main();
+main();

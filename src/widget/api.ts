@@ -1,5 +1,5 @@
 // The widget's two calls to the app proxy, with fetch injected; every failure becomes data.
-import type { ErrorCode } from '../contract/errors.js';
+import type { ErrorCode } from '../contract/codes.js';
 import type { OrderListItem, TrackingView } from '../contract/tracking-view.js';
 import type { LookupInput } from './validate.js';
 

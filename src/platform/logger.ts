@@ -1,0 +1,56 @@
+// The process's pino logger: one JSON line per entry, secrets redacted by key wherever they sit.
+import pino, { type DestinationStream } from 'pino';
+import type { Logger } from '../core/ports.js';
+
+/** A logger that can make a child carrying fixed fields (e.g. `requestId`, `shop`) on every line. */
+export interface AppLogger extends Logger {
+  child(bindings: Record<string, unknown>): AppLogger;
+}
+
+/**
+ * Keys whose values never reach a log line, at the top level or one level down. Callers already
+ * pass no personal data; this is the second lock on the door.
+ */
+export const REDACTED_KEYS = [
+  'email',
+  'token',
+  'accessToken',
+  'adminToken',
+  'signature',
+  'secret',
+  'apiSecret',
+  'authorization',
+  'password',
+] as const;
+
+/**
+ * `destination` receives each line (tests collect them; default: standard output, written
+ * synchronously so nothing is lost on exit). Level names, not numbers, so lines read plainly.
+ */
+export function createLogger(
+  options: { level?: string; destination?: DestinationStream } = {},
+): AppLogger {
+  return pino(
+    {
+      level: options.level ?? 'info',
+      base: undefined,
+      formatters: { level: (label) => ({ level: label }) },
+      timestamp: pino.stdTimeFunctions.isoTime,
+      redact: {
+        paths: REDACTED_KEYS.flatMap((key) => [key, `*.${key}`]),
+        censor: '[redacted]',
+      },
+    },
+    options.destination ?? pino.destination({ dest: 1, sync: true }),
+  );
+}
+
+/** A logger that keeps its lines as parsed objects (tests, the demo's console view). */
+export function memoryLogger(): { logger: AppLogger; lines: Record<string, unknown>[] } {
+  const lines: Record<string, unknown>[] = [];
+  const logger = createLogger({
+    level: 'debug',
+    destination: { write: (line: string) => lines.push(JSON.parse(line)) },
+  });
+  return { logger, lines };
+}

@@ -1,6 +1,0 @@
-// GET /healthz: unsigned liveness for load balancers; says nothing about the store.
-import { jsonResponse } from './json.js';
-
-export async function healthz(): Promise<Response> {
-  return jsonResponse({ status: 'ok' });
-}

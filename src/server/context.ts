@@ -1,0 +1,33 @@
+// What the app's middleware gives every route: the request's logger and the fields of its log line.
+import type { Clock } from '../core/ports.js';
+import type { Lookup } from '../lookup/lookup.js';
+import type { AppLogger } from '../platform/logger.js';
+import type { RateLimits } from '../platform/rate-limits.js';
+import type { ProxyConfig } from './config.js';
+
+export interface LogFields {
+  route?: string;
+  shop?: string;
+  cacheHit?: boolean;
+  errorCode?: string;
+}
+
+/** Hono's per-request variables. */
+export interface AppEnv {
+  Variables: {
+    requestId: string;
+    /** Child logger carrying `requestId` (and `shop` once the signature is checked). */
+    log: AppLogger;
+    fields: LogFields;
+  };
+}
+
+/** What the proxy routes need besides the request. */
+export interface RouteDeps {
+  config: ProxyConfig;
+  lookup: Lookup;
+  limits: RateLimits;
+  clock: Clock;
+  /** The shop's IANA time zone once the start-up shop query has answered. */
+  shopTimeZone: () => string | undefined;
+}
