@@ -57,7 +57,11 @@ function token(value: string, hashed: boolean): OrderNumberResult {
     const code = value.toUpperCase();
     return {
       ok: true,
-      value: { kind: 'confirmation_number', bare: code, searchQuery: `confirmation_number:${code}` },
+      value: {
+        kind: 'confirmation_number',
+        bare: code,
+        searchQuery: `confirmation_number:${code}`,
+      },
     };
   }
   return { ok: true, value: { kind: 'name', bare: value, searchQuery: `name:${value}` } };

@@ -1,6 +1,6 @@
 // Finds the one order matching number and email (or the logged-in customer): the same upstream work whichever fails.
 import { constantTimeEqual, normalizeEmail } from '../../core/email.js';
-import { type OrderNumber, orderNameMatches } from '../../core/order-number.js';
+import { type OrderNumber, orderMatches } from '../../core/order-number.js';
 import { ORDER_LOOKUP_QUERY } from '../../shopify/order-lookup-query.js';
 import { OrderLookupDataSchema, type ShopifyOrder } from '../../shopify/order-schema.js';
 import type { AdminQuery } from '../admin/admin-graphql.js';
@@ -33,7 +33,7 @@ export async function findOrder(
   const gid = query.customerId ? customerGid(query.customerId) : null;
   let found: ShopifyOrder | null = null;
   for (const order of data.orders.nodes) {
-    const nameOk = orderNameMatches(order.name, query.orderNumber);
+    const nameOk = orderMatches(order, query.orderNumber);
     const emailOk =
       query.email !== null && constantTimeEqual(normalizeEmail(order.email ?? ''), query.email);
     const customerOk = gid !== null && order.customer?.id === gid;
