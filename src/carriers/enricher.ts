@@ -10,6 +10,7 @@ import { CarrierFault } from './carrier-fault.js';
 import type { CarrierConfig } from './config.js';
 import { createDhlAdapter } from './dhl/adapter.js';
 import { compactTrackingNumber, identifyCarrier } from './identify.js';
+import { keepShopperLanguage } from './language.js';
 import { trackingLink } from './links.js';
 import { isStalled, mergeShipment } from './merge.js';
 import { createPostNordAdapter } from './postnord/adapter.js';
@@ -21,8 +22,16 @@ export interface CarrierDeps {
   logger: Logger;
 }
 
-/** Never rejects: on any carrier fault it returns the view it was given, flagged `liveTracking: 'unavailable'`. */
-export type TrackingEnricher = (view: TrackingView, signal?: AbortSignal) => Promise<TrackingView>;
+/**
+ * Never rejects: on any carrier fault it returns the view it was given, flagged `liveTracking: 'unavailable'`.
+ * `language` (the shopper's BCP 47 primary subtag) is asked of carriers that offer it, and carrier
+ * text in another language is dropped from the answer.
+ */
+export type TrackingEnricher = (
+  view: TrackingView,
+  signal?: AbortSignal,
+  language?: string,
+) => Promise<TrackingView>;
 
 export const DEFAULTS = {
   timeoutMs: 2500,
@@ -74,14 +83,18 @@ export function createTrackingEnricher(config: CarrierConfig, deps: CarrierDeps)
    * One request per number at a time, bounded by the per-carrier timeout. Its answer fills the
    * cache even when the lookup that asked has run out of budget and moved on.
    */
-  const shared = (adapter: CarrierAdapter, number: string): Promise<LiveTracking> => {
-    const key = `${adapter.name}:${number}`;
+  const shared = (
+    adapter: CarrierAdapter,
+    number: string,
+    language: string | undefined,
+  ): Promise<LiveTracking> => {
+    const key = `${adapter.name}:${number}:${language ?? ''}`;
     const cached = cache.get(key);
     if (cached) return Promise.resolve(cached);
     const pending = inFlight.get(key);
     if (pending) return pending;
     const request = adapter
-      .track(number, { fetch: deps.fetch, signal: AbortSignal.timeout(timeoutMs) })
+      .track(number, { fetch: deps.fetch, signal: AbortSignal.timeout(timeoutMs), language })
       .then((tracking) => {
         cache.set(key, tracking);
         return tracking;
@@ -97,9 +110,10 @@ export function createTrackingEnricher(config: CarrierConfig, deps: CarrierDeps)
     adapter: CarrierAdapter,
     number: string,
     budget: AbortSignal,
+    language: string | undefined,
   ): Promise<LiveOutcome> => {
     try {
-      return { ok: true, tracking: await untilAborted(shared(adapter, number), budget) };
+      return { ok: true, tracking: await untilAborted(shared(adapter, number, language), budget) };
     } catch (error) {
       const reason = budget.aborted ? abortFault(adapter.name, budget, error) : error;
       deps.logger.warn({ event: 'carrier_unavailable', carrier: adapter.name, ...fault(reason) });
@@ -107,7 +121,11 @@ export function createTrackingEnricher(config: CarrierConfig, deps: CarrierDeps)
     }
   };
 
-  const enrichShipment = async (shipment: Shipment, budget: AbortSignal): Promise<Shipment> => {
+  const enrichShipment = async (
+    shipment: Shipment,
+    budget: AbortSignal,
+    language: string | undefined,
+  ): Promise<Shipment> => {
     let result: Shipment = { ...shipment };
     const carrier = identifyCarrier({
       company: shipment.carrier?.name,
@@ -122,7 +140,7 @@ export function createTrackingEnricher(config: CarrierConfig, deps: CarrierDeps)
     const adapter =
       number && shipment.status !== 'cancelled' ? adapterFor(carrier?.code) : undefined;
     if (adapter) {
-      const live = await fetchLive(adapter, number, budget);
+      const live = await fetchLive(adapter, number, budget, language);
       result = live.ok
         ? { ...mergeShipment(result, live.tracking), liveTracking: 'live' }
         : { ...result, liveTracking: 'unavailable' };
@@ -130,14 +148,14 @@ export function createTrackingEnricher(config: CarrierConfig, deps: CarrierDeps)
     return { ...result, stalled: isStalled(result, deps.clock(), stalledAfterDays) };
   };
 
-  return async (view, signal) => {
+  return async (view, signal, language) => {
     try {
       const budgetSignal = AbortSignal.timeout(budgetMs);
       const budget = signal ? AbortSignal.any([signal, budgetSignal]) : budgetSignal;
       const shipments = await Promise.all(
-        view.shipments.map((shipment) => enrichShipment(shipment, budget)),
+        view.shipments.map((shipment) => enrichShipment(shipment, budget, language)),
       );
-      return refreshDeliveryMilestones({ ...view, shipments });
+      return keepShopperLanguage(refreshDeliveryMilestones({ ...view, shipments }), language);
     } catch (error) {
       deps.logger.warn({ event: 'carrier_enrichment_failed', ...fault(error) });
       return view;

@@ -11,6 +11,8 @@ export interface OrderQuery {
   email: string | null;
   /** Shopify's numeric id of the logged-in customer, from the signed query. */
   customerId: string | null;
+  /** The shopper's language (BCP 47 primary subtag) for carrier text, when known. */
+  language?: string;
 }
 
 export function customerGid(id: string): string {

@@ -56,6 +56,7 @@ export interface LookupService {
 }
 
 interface Enriched {
+  language: string | undefined;
   view: TrackingView;
   json: string;
   until: number;
@@ -89,8 +90,8 @@ export function createLookupService(
     }
   }
 
-  async function enrich(view: TrackingView): Promise<TrackingView> {
-    const enriched = await deps.enrich(view, carrierSignal(options.carrierBudgetMs));
+  async function enrich(view: TrackingView, language: string | undefined): Promise<TrackingView> {
+    const enriched = await deps.enrich(view, carrierSignal(options.carrierBudgetMs), language);
     // The whitelist again, after carriers: zod drops any key the contract does not name.
     const parsed = TrackingViewSchema.safeParse(enriched);
     if (parsed.success) return parsed.data;
@@ -102,17 +103,18 @@ export function createLookupService(
   async function enrichedAnswer(
     entry: { view: TrackingView; enriched?: Enriched },
     hit: boolean,
+    language: string | undefined,
   ): Promise<Answer<TrackingView>> {
     const kept = entry.enriched;
-    if (kept && kept.until > deps.clock())
+    if (kept && kept.until > deps.clock() && kept.language === language)
       return { value: kept.view, json: kept.json, cacheHit: hit };
-    const view = await enrich(entry.view);
+    const view = await enrich(entry.view, language);
     if (view.shipments.some((shipment) => shipment.liveTracking === 'unavailable')) {
       entry.enriched = undefined;
       return { value: view, cacheHit: hit };
     }
     const json = JSON.stringify(view);
-    entry.enriched = { view, json, until: deps.clock() + ENRICHED_VIEW_REUSE_MS };
+    entry.enriched = { language, view, json, until: deps.clock() + ENRICHED_VIEW_REUSE_MS };
     return { value: view, json, cacheHit: hit };
   }
 
@@ -138,7 +140,7 @@ export function createLookupService(
         await deps.limits.recordOrderFailure(shop, orderKey);
         throw httpError('order_not_found');
       }
-      return enrichedAnswer(value, hit);
+      return enrichedAnswer(value, hit, query.language);
     },
 
     async customerOrders(shop, customerId) {
