@@ -134,6 +134,30 @@ describe('POST /proxy/lookup', () => {
     expect(res.status).toBe(200);
   });
 
+  it.each([
+    ['nb', 'nb'],
+    ['nb-NO', 'nb'],
+    ['pt-BR', 'pt'],
+    ['ko', undefined],
+    ['../../etc', undefined],
+    [undefined, undefined],
+  ])('passes the storefront locale %j to the carriers as %j', async (locale, language) => {
+    const seen: (string | undefined)[] = [];
+    const t = testApp(
+      ordersAdmin([adminOrder()]),
+      {},
+      {
+        enrich: async (view, _signal, lang) => {
+          seen.push(lang);
+          return view;
+        },
+      },
+    );
+    const res = await t.handler(lookupRequest({ orderNumber: '1001', email: ORDER_EMAIL, locale }));
+    expect(res.status).toBe(200);
+    expect(seen).toEqual([language]);
+  });
+
   it('lets a logged-in customer look up their own order without an email', async () => {
     const t = app();
     const own = await t.handler(
