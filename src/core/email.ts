@@ -1,4 +1,5 @@
 // Email normalisation, validation and a constant-time comparison; browser-safe (the widget uses the same rules).
+import { withoutFormatCharacters } from './input-text.js';
 
 export type EmailIssue = 'required' | 'too_long' | 'invalid_format';
 export type EmailResult = { ok: true; value: string } | { ok: false; issue: EmailIssue };
@@ -30,10 +31,10 @@ function isDomain(domain: string): boolean {
  */
 export const EMAIL_NORMALISATION_VERSION = 2;
 
-const FORMAT_CHARACTERS = /\p{Cf}/gu;
 // IDNA reads these as the dot between labels (UTS #46); NFKC leaves the ideographic ones alone.
 const LABEL_DOTS = /[\u3002\uff0e\uff61]/g;
-const ASCII_LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+// Labels of 1 to 63 ASCII letters, digits and hyphens; not all digits (an IPv4 address).
+const ASCII_HOST = /^(?!\d+(?:\.\d+)*$)(?:[a-z0-9-]{1,63}\.)+[a-z0-9-]{1,63}$/;
 
 /**
  * The domain in IDNA's ASCII form (`blåbær.no` → `xn--blbr-roah.no`), or undefined when it is not a
@@ -50,10 +51,7 @@ function asciiDomain(domain: string): string | undefined {
   } catch {
     return undefined;
   }
-  const labels = host.split('.');
-  const tld = labels.at(-1) ?? '';
-  const ok = labels.length >= 2 && labels.every((l) => ASCII_LABEL.test(l)) && !/^\d+$/.test(tld);
-  return ok ? host : undefined;
+  return ASCII_HOST.test(host) ? host : undefined;
 }
 
 /**
@@ -65,7 +63,7 @@ function asciiDomain(domain: string): string | undefined {
  * Apply it to the address stored on the order too, so both sides are folded the same way.
  */
 export function normalizeEmail(input: string): string {
-  const text = input.replace(FORMAT_CHARACTERS, '').normalize('NFKC').trim().toLowerCase();
+  const text = withoutFormatCharacters(input).normalize('NFKC').trim().toLowerCase();
   const at = text.lastIndexOf('@');
   if (at < 0) return text;
   const domain = text.slice(at + 1).replace(LABEL_DOTS, '.');

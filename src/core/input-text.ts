@@ -27,11 +27,16 @@ export function asciiDigits(input: string): string {
   return input.replace(NON_ASCII_DIGITS, asciiDigit);
 }
 
+/** Without format characters (`\p{Cf}`): what copy-paste smuggles in and nobody typed. */
+export function withoutFormatCharacters(input: string): string {
+  return input.replace(FORMAT_CHARACTERS, '');
+}
+
 /**
  * Form input as typed, without what copy-paste smuggles in: format characters (`\p{Cf}`: zero-width
  * spaces and joiners, direction marks and isolates, BOM, soft hyphen, word joiner) removed, NFKC
  * folding (full-width letters and `＃`), digits of any script as ASCII, Unicode whitespace trimmed.
  */
 export function cleanInput(input: string): string {
-  return asciiDigits(input.replace(FORMAT_CHARACTERS, '').normalize('NFKC')).trim();
+  return asciiDigits(withoutFormatCharacters(input).normalize('NFKC')).trim();
 }
