@@ -54,6 +54,15 @@ describe('other search terms', () => {
     expect(names('Hopper')).toEqual(['#1001-A']);
   });
 
+  it('matches confirmation_number: exactly, ignoring case', () => {
+    const first = orders[0];
+    const code = first?.confirmationNumber ?? '';
+    expect(code).toMatch(/^[A-Z][A-Z0-9]{8}$/);
+    expect(names(`confirmation_number:${code}`)).toEqual([first?.name]);
+    expect(names(`confirmation_number:${code.toLowerCase()}`)).toEqual([first?.name]);
+    expect(names(`confirmation_number:${code.slice(0, 8)}`)).toEqual([]);
+  });
+
   it('matches by customer id', () => {
     expect(names('customer_id:7001')).toEqual(['#1001', '#1014', '#1019']);
   });

@@ -56,6 +56,8 @@ function termPredicate(term: Term): OrderPredicate {
   switch (term.field) {
     case 'name':
       return (o) => nameMatches(o.name, term.value);
+    case 'confirmation_number':
+      return (o) => o.confirmationNumber?.toLowerCase() === value;
     case 'email':
       return (o) => o.email?.toLowerCase() === value;
     case 'customer_id':

@@ -264,6 +264,21 @@ function comment(seq: number, index: number, text: string, createdAt: string): S
   };
 }
 
+// Shopify's confirmation codes avoid characters that read alike (0/O, 1/I).
+const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+
+/** A stable 9-character confirmation code for a seed order, starting with a letter: `seq` → code. */
+export function confirmationNumberFor(seq: number): string {
+  let state = (seq * 2654435761) >>> 0;
+  let code = '';
+  for (let i = 0; i < 9; i++) {
+    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+    const pool = i === 0 ? 24 : CODE_ALPHABET.length;
+    code += CODE_ALPHABET[(state >>> 16) % pool];
+  }
+  return code;
+}
+
 export function buildOrder(spec: OrderSpec, at: Hours): SeedOrder {
   const items = spec.items.map((item, i) => lineItem(spec.seq, i, item));
   const processedAt = at(-spec.processedHoursAgo);
@@ -274,6 +289,7 @@ export function buildOrder(spec: OrderSpec, at: Hours): SeedOrder {
     legacyResourceId: String(spec.seq),
     number: Number(spec.name.replace(/\D/g, '')),
     name: spec.name,
+    confirmationNumber: confirmationNumberFor(spec.seq),
     email: spec.person.email,
     phone: spec.person.phone,
     createdAt: processedAt,

@@ -1,6 +1,7 @@
 import { GraphQLEnumType } from 'graphql';
 import { getTracking } from 'ts-tracking-number';
 import { describe, expect, it } from 'vitest';
+import { parseOrderNumber } from '../../src/core/order-number.js';
 import { loadAdminSchema } from '../../src/shopify/admin-schema.js';
 import { privateStrings } from './seed-builders.js';
 import { demoOrderTable, seedOrders } from './seed-orders.js';
@@ -24,6 +25,15 @@ describe('seeded orders', () => {
     expect(orders.length).toBeGreaterThanOrEqual(16);
     expect(new Set(orders.map((o) => o.name)).size).toBe(orders.length);
     expect(new Set(orders.map((o) => o.id)).size).toBe(orders.length);
+  });
+
+  it('each have a unique confirmation code that the lookup reads as one', () => {
+    const codes = orders.map((o) => o.confirmationNumber ?? '');
+    expect(new Set(codes).size).toBe(orders.length);
+    for (const code of codes) {
+      const parsed = parseOrderNumber(code);
+      expect(parsed.ok && parsed.value).toMatchObject({ kind: 'confirmation_number', bare: code });
+    }
   });
 
   it('each have a customer with name, email, phone and a full address', () => {

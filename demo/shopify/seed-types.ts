@@ -140,6 +140,8 @@ export interface SeedOrder {
   legacyResourceId: string;
   number: number;
   name: string;
+  /** The code on the thank-you page (`Order.confirmationNumber`): upper-case letters and digits. */
+  confirmationNumber: string | null;
   email: string | null;
   phone: string | null;
   createdAt: string;

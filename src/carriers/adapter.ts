@@ -9,7 +9,7 @@ export interface LiveTracking {
   /** The carrier's own summary status, `unknown` when it gives none or one we do not know. */
   status: ShipmentStatus;
   rawStatus?: string;
-  /** Newest first, each with `source: 'carrier'` and the carrier's raw code. */
+  /** Newest first, each with `source: 'carrier'`, the carrier's raw code and its text's language. */
   events: TrackingEvent[];
   estimatedDeliveryAt?: string;
   deliveredAt?: string;
@@ -19,6 +19,8 @@ export interface AdapterRequest {
   fetch: Fetch;
   /** Aborts on the per-carrier timeout, the total budget or the caller giving up. */
   signal: AbortSignal;
+  /** The shopper's language (BCP 47 primary subtag, one we ship), asked for where the carrier offers it. */
+  language?: string | undefined;
 }
 
 export interface CarrierAdapter {

@@ -338,3 +338,110 @@ describe('createTrackingEnricher caching and staleness', () => {
     expect(result.shipments.map((s) => s.stalled)).toEqual([true, false]);
   });
 });
+
+describe('createTrackingEnricher in the shopper’s language', () => {
+  const shopifyText = {
+    status: 'in_transit' as const,
+    at: '2026-03-01T08:00:00Z',
+    message: 'Pakken er sendt fra lageret',
+    source: 'shopify' as const,
+  };
+
+  it('asks Bring in Norwegian for a Norwegian shopper and keeps its Norwegian text', async () => {
+    const carrier = answering(() => jsonResponse(bringDelivered));
+    const { enrich } = setup(BRING, carrier.fetch);
+    const result = await enrich(view(), undefined, undefined, 'nb');
+    expect(new URL(carrier.calls[0]?.url ?? '').searchParams.get('lang')).toBe('no');
+    const texts = result.shipments[0]?.events.filter((e) => e.source === 'carrier' && e.message);
+    expect(texts?.length).toBeGreaterThan(0);
+    expect(texts?.every((e) => e.messageLanguage === 'nb')).toBe(true);
+  });
+
+  it.each([
+    ['ja', 0],
+    ['fi', 0],
+    ['en', 1],
+  ])(
+    'for a %s shopper keeps English carrier text only when it is theirs',
+    async (language, kept) => {
+      const carrier = answering(() => jsonResponse(bringDelivered));
+      const { enrich } = setup(BRING, carrier.fetch);
+      const result = await enrich(
+        view(shipment({ events: [shopifyText] })),
+        undefined,
+        undefined,
+        language,
+      );
+      const events = result.shipments[0]?.events ?? [];
+      const carrierTexts = events.filter((e) => e.source === 'carrier' && e.message);
+      expect(carrierTexts.length > 0 ? 1 : 0).toBe(kept);
+      // Statuses stay: the widget words them in the shopper's language.
+      expect(events.filter((e) => e.source === 'carrier').length).toBeGreaterThan(0);
+      // Shopify's own message (language unknown, written by the merchant) is kept.
+      expect(events.find((e) => e.source === 'shopify')?.message).toBe(shopifyText.message);
+    },
+  );
+
+  it('keeps every text when the shopper’s language is not known', async () => {
+    const carrier = answering(() => jsonResponse(bringDelivered));
+    const { enrich } = setup(BRING, carrier.fetch);
+    const result = await enrich(view());
+    const texts = result.shipments[0]?.events.filter((e) => e.source === 'carrier' && e.message);
+    expect(texts?.length).toBeGreaterThan(0);
+  });
+
+  it('keeps one cached carrier answer per language', async () => {
+    const carrier = answering(() => jsonResponse(bringDelivered));
+    const { enrich } = setup(BRING, carrier.fetch);
+    await enrich(view(), undefined, undefined, 'nb');
+    await enrich(view(), undefined, undefined, 'nb');
+    await enrich(view(), undefined, undefined, 'sv');
+    expect(carrier.calls.map((c) => new URL(c.url).searchParams.get('lang'))).toEqual(['no', 'sv']);
+  });
+});
+
+describe('createTrackingEnricher with DHL local times', () => {
+  it('shows a DHL scan that Shopify also relays once, on a server in any zone', async () => {
+    const carrier = answering(() =>
+      jsonResponse({
+        shipments: [
+          {
+            id: '3318810025',
+            status: { statusCode: 'transit', timestamp: '2026-06-01T22:15:00' },
+            events: [
+              {
+                timestamp: '2026-06-01T22:15:00',
+                statusCode: 'transit',
+                description: 'Departed Facility in LEIPZIG - GERMANY',
+                location: { address: { addressLocality: 'LEIPZIG', countryCode: 'DE' } },
+              },
+            ],
+          },
+        ],
+      }),
+    );
+    const { enrich } = setup({ dhl: { key: 'dhl-key' } }, carrier.fetch, () =>
+      Date.parse('2026-06-02T06:00:00Z'),
+    );
+    // Shopify relays the same scan a few minutes later, in UTC.
+    const relayed = {
+      status: 'in_transit' as const,
+      at: '2026-06-01T20:19:00Z',
+      source: 'shopify' as const,
+      rawStatus: 'IN_TRANSIT',
+    };
+    const result = await enrich(
+      view(
+        shipment({
+          carrier: { name: 'DHL Express' },
+          trackingNumber: '3318810025',
+          events: [relayed],
+        }),
+      ),
+    );
+    const events = result.shipments[0]?.events ?? [];
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ source: 'carrier', at: '2026-06-01T22:15:00+02:00' });
+    expect(Date.parse(events[0]?.at ?? '')).toBe(Date.parse('2026-06-01T20:15:00Z'));
+  });
+});

@@ -10,6 +10,7 @@ import { CarrierFault } from './carrier-fault.js';
 import type { CarrierConfig } from './config.js';
 import { createDhlAdapter } from './dhl/adapter.js';
 import { compactTrackingNumber, identifyCarrier } from './identify.js';
+import { keepShopperLanguage } from './language.js';
 import { trackingLink } from './links.js';
 import { isStalled, mergeShipment } from './merge.js';
 import { createPostNordAdapter } from './postnord/adapter.js';
@@ -24,11 +25,14 @@ export interface CarrierDeps {
 /**
  * Never rejects: on any carrier fault it returns the view it was given, flagged
  * `liveTracking: 'unavailable'`. `logger` is the asking request's (default: the one in the deps).
+ * `language` (the shopper's BCP 47 primary subtag) is asked of carriers that offer it, and carrier
+ * text in another language is dropped from the answer.
  */
 export type TrackingEnricher = (
   view: TrackingView,
   signal?: AbortSignal,
   logger?: Logger,
+  language?: string,
 ) => Promise<TrackingView>;
 
 export const DEFAULTS = {
@@ -51,6 +55,13 @@ const DIRECT_ROUTES: Readonly<Record<string, 'bring' | 'postnord' | 'dhl'>> = {
   deutsche_post: 'dhl',
 };
 
+/** One ask of a carrier; answers are cached per carrier, language and number. */
+interface LiveAsk {
+  adapter: CarrierAdapter;
+  number: string;
+  language: string | undefined;
+}
+
 type LiveOutcome = { ok: true; tracking: LiveTracking } | { ok: false };
 
 export function createTrackingEnricher(config: CarrierConfig, deps: CarrierDeps): TrackingEnricher {
@@ -60,15 +71,16 @@ export function createTrackingEnricher(config: CarrierConfig, deps: CarrierDeps)
   const ttlMs = (config.cacheTtlSeconds ?? DEFAULTS.cacheTtlSeconds) * 1000;
   // One request per number at a time (lru-cache joins a fetch already running for the key), bounded
   // by the per-carrier timeout; time comes from the injected clock.
-  const cache = new LRUCache<string, LiveTracking, CarrierAdapter>({
+  const cache = new LRUCache<string, LiveTracking, LiveAsk>({
     max: DEFAULTS.cacheMaxEntries,
     ttl: Math.max(1, ttlMs),
     ttlResolution: 0,
     perf: { now: deps.clock },
-    fetchMethod: async (key, _stale, { context: adapter }) => {
-      const tracking = await adapter.track(key.slice(adapter.name.length + 1), {
+    fetchMethod: async (key, _stale, { context: { adapter, number, language } }) => {
+      const tracking = await adapter.track(number, {
         fetch: deps.fetch,
         signal: AbortSignal.timeout(timeoutMs),
+        language,
       });
       // A time to live of 0 means "do not keep": answer this fetch and its joiners only.
       if (ttlMs <= 0) queueMicrotask(() => cache.delete(key));
@@ -93,9 +105,15 @@ export function createTrackingEnricher(config: CarrierConfig, deps: CarrierDeps)
    * The carrier's answer, shared by concurrent asks. It fills the cache even when the lookup that
    * asked has run out of budget and moved on (the caller's budget is not passed to the fetch).
    */
-  const shared = (adapter: CarrierAdapter, number: string): Promise<LiveTracking> => {
+  const shared = (
+    adapter: CarrierAdapter,
+    number: string,
+    language: string | undefined,
+  ): Promise<LiveTracking> => {
     const request = cache
-      .fetch(`${adapter.name}:${number}`, { context: adapter })
+      .fetch(`${adapter.name}:${language ?? ''}:${number}`, {
+        context: { adapter, number, language },
+      })
       .then((tracking) => {
         if (!tracking) throw new Error('no tracking');
         return tracking;
@@ -110,9 +128,10 @@ export function createTrackingEnricher(config: CarrierConfig, deps: CarrierDeps)
     number: string,
     budget: AbortSignal,
     logger: Logger,
+    language: string | undefined,
   ): Promise<LiveOutcome> => {
     try {
-      return { ok: true, tracking: await untilAborted(shared(adapter, number), budget) };
+      return { ok: true, tracking: await untilAborted(shared(adapter, number, language), budget) };
     } catch (error) {
       const reason = budget.aborted ? abortFault(adapter.name, budget, error) : error;
       logger.warn({ event: 'carrier_unavailable', carrier: adapter.name, ...fault(reason) });
@@ -124,6 +143,7 @@ export function createTrackingEnricher(config: CarrierConfig, deps: CarrierDeps)
     shipment: Shipment,
     budget: AbortSignal,
     logger: Logger,
+    language: string | undefined,
   ): Promise<Shipment> => {
     let result: Shipment = { ...shipment };
     const carrier = identifyCarrier({
@@ -139,7 +159,7 @@ export function createTrackingEnricher(config: CarrierConfig, deps: CarrierDeps)
     const adapter =
       number && shipment.status !== 'cancelled' ? adapterFor(carrier?.code) : undefined;
     if (adapter) {
-      const live = await fetchLive(adapter, number, budget, logger);
+      const live = await fetchLive(adapter, number, budget, logger, language);
       result = live.ok
         ? { ...mergeShipment(result, live.tracking), liveTracking: 'live' }
         : { ...result, liveTracking: 'unavailable' };
@@ -147,14 +167,14 @@ export function createTrackingEnricher(config: CarrierConfig, deps: CarrierDeps)
     return { ...result, stalled: isStalled(result, deps.clock(), stalledAfterDays) };
   };
 
-  return async (view, signal, logger = deps.logger) => {
+  return async (view, signal, logger = deps.logger, language) => {
     try {
       const budgetSignal = AbortSignal.timeout(budgetMs);
       const budget = signal ? AbortSignal.any([signal, budgetSignal]) : budgetSignal;
       const shipments = await Promise.all(
-        view.shipments.map((shipment) => enrichShipment(shipment, budget, logger)),
+        view.shipments.map((shipment) => enrichShipment(shipment, budget, logger, language)),
       );
-      return refreshDeliveryMilestones({ ...view, shipments });
+      return keepShopperLanguage(refreshDeliveryMilestones({ ...view, shipments }), language);
     } catch (error) {
       logger.warn({ event: 'carrier_enrichment_failed', ...fault(error) });
       return view;

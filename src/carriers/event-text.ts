@@ -3,6 +3,8 @@ import { clip } from '../core/clip.js';
 
 export { newestFirst } from '../core/newest-first.js';
 
+import { wallTimeInZone } from '../core/zoned-time.js';
+
 /** Collapse whitespace, drop markup some carriers embed, and cut to the contract's limit. */
 export function cleanText(value: string | null | undefined, max: number): string | undefined {
   if (value == null) return undefined;
@@ -30,6 +32,15 @@ export function validTimestamp(value: string | null | undefined): string | undef
   const trimmed = value.trim();
   if (trimmed.length > 64 || Number.isNaN(Date.parse(trimmed))) return undefined;
   return trimmed;
+}
+
+/**
+ * A carrier timestamp as an instant: one without an offset (DHL and PostNord send local times) is
+ * read in `zone`, the event location's zone or the carrier's home zone, never the server's.
+ */
+export function carrierTime(value: string | null | undefined, zone: string): string | undefined {
+  const valid = validTimestamp(value);
+  return valid && validTimestamp(wallTimeInZone(valid, zone));
 }
 
 /** "20.04.2021" (day.month.year, as Bring writes dates) → "2021-04-20". */

@@ -98,14 +98,39 @@ describe('identifyCarrier from Shopify company names', () => {
     expect(identifyCarrier({ company: 'postnord' })?.code).toBe('postnord');
   });
 
-  it('keeps an unknown company name without a code and without guessing from the number', () => {
-    expect(
-      identifyCarrier({ company: 'Village Courier', trackingNumber: '1Z5R89390357567127' }),
-    ).toEqual({ name: 'Village Courier' });
+  it.each([
+    ['Village Courier', '1Z5R89390357567127', 'ups'],
+    ['Min Kurer AS', '70438101015432113', 'bring'],
+    ['Paketdienst', 'RR729461538DE', 'deutsche_post'],
+    ['Speedster', '3318810025', 'dhl_express'],
+  ])('keeps an unknown name %j and takes the code from the number %s', (company, number, code) => {
+    expect(identifyCarrier({ company, trackingNumber: number })).toEqual({ name: company, code });
   });
 
-  it('does not take bare "Hermes" for Evri', () => {
-    expect(identifyCarrier({ company: 'Hermes' })?.code).toBeUndefined();
+  it('keeps an unknown name without a code when the number says nothing either', () => {
+    expect(identifyCarrier({ company: 'Village Courier', trackingNumber: '12345' })).toEqual({
+      name: 'Village Courier',
+    });
+    expect(identifyCarrier({ company: 'Village Courier' })).toEqual({ name: 'Village Courier' });
+  });
+
+  it('takes bare "Hermes" (Shopify lists it for Germany) for Hermes Germany, not Evri', () => {
+    expect(identifyCarrier({ company: 'Hermes' })?.code).toBe('hermes_de');
+  });
+
+  it.each([
+    ['Portal PostNord', 'postnord'],
+    ['Deutsche Post (DE)', 'deutsche_post'],
+    ['Deutsche Post (EN)', 'deutsche_post'],
+    ['Amazon', 'amazon'],
+    ['Amazon Logistics UK', 'amazon'],
+    ['La Poste Colissimo', 'colissimo'],
+    ['La Poste Burkina Faso', 'la_poste_burkina_faso'],
+    ['Zásilkovna', 'packeta'],
+    ['西濃運輸', 'seino'],
+    ['Yurtiçi Kargo', 'yurtici'],
+  ])('maps Shopify’s "%s" to %s', (company, code) => {
+    expect(identifyCarrier({ company })?.code).toBe(code);
   });
 
   it('has no alias claimed by two carriers', () => {

@@ -46,17 +46,23 @@ export function compactTrackingNumber(trackingNumber: string): string {
   return trackingNumber.replace(/[\s-]+/g, '').toUpperCase();
 }
 
+/**
+ * The carrier by Shopify's company name (any of Shopify's supported names, case and punctuation
+ * aside), else by the tracking number's format. A name we do not know keeps the merchant's wording
+ * and still gets the code the number shows, so links and live events work for it too.
+ */
 export function identifyCarrier({ company, trackingNumber }: IdentifyInput): Carrier | undefined {
   const name = company?.trim() ?? '';
-  if (name !== '' && !PLACEHOLDER_NAMES.has(name.toLowerCase())) {
-    const entry = carrierByName(name);
-    // Shopify's spelling is what the merchant chose, so it stays; only the code is ours.
-    return entry ? { name, code: entry.code } : { name };
-  }
-  if (!trackingNumber) return undefined;
-  const code = carrierCodeFromNumber(compactTrackingNumber(trackingNumber));
-  const entry = code ? carrierByCode(code) : undefined;
-  return entry ? { name: entry.name, code: entry.code } : undefined;
+  const named = name !== '' && !PLACEHOLDER_NAMES.has(name.toLowerCase());
+  const entry = named ? carrierByName(name) : undefined;
+  // Shopify's spelling is what the merchant chose, so it stays; only the code is ours.
+  if (entry) return { name, code: entry.code };
+  const code = trackingNumber
+    ? carrierCodeFromNumber(compactTrackingNumber(trackingNumber))
+    : undefined;
+  const fromNumber = code ? carrierByCode(code) : undefined;
+  if (named) return fromNumber ? { name, code: fromNumber.code } : { name };
+  return fromNumber ? { name: fromNumber.name, code: fromNumber.code } : undefined;
 }
 
 export function carrierCodeFromNumber(number: string): string | undefined {

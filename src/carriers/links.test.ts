@@ -3,7 +3,13 @@ import { CARRIERS } from './catalogue.js';
 import { trackingLink } from './links.js';
 
 describe('trackingLink', () => {
-  it.each(CARRIERS.map((carrier) => [carrier.code]))('builds an https link for %s', (code) => {
+  const linked = CARRIERS.filter((carrier) => carrier.link).map((carrier) => [carrier.code]);
+
+  it('knows the public tracking page of the carriers shoppers meet most', () => {
+    expect(linked.length).toBeGreaterThanOrEqual(35);
+  });
+
+  it.each(linked)('builds an https link for %s', (code) => {
     const link = trackingLink(code, 'AB 123');
     expect(link).toBeDefined();
     const url = new URL(link ?? '');
@@ -13,6 +19,12 @@ describe('trackingLink', () => {
 
   it('URL-encodes the tracking number', () => {
     expect(trackingLink('bring', 'A/B?C')).toBe('https://tracking.bring.com/tracking/A%2FB%3FC');
+  });
+
+  it('gives no link for a recognised carrier whose tracking page we do not know', () => {
+    const unlinked = CARRIERS.find((carrier) => !carrier.link);
+    expect(unlinked).toBeDefined();
+    expect(trackingLink(unlinked?.code, '123')).toBeUndefined();
   });
 
   it('gives no link for an unknown carrier or an empty number', () => {

@@ -35,6 +35,8 @@ export const TrackingEventSchema = z.object({
   status: ShipmentStatusSchema,
   at: Timestamp,
   message: z.string().max(1000).optional(),
+  /** BCP 47 primary language subtag of `message` when known (`nb`, `en`); absent for Shopify's own text. */
+  messageLanguage: z.string().max(12).optional(),
   location: z.string().max(300).optional(),
   /** Where the event came from: Shopify's fulfillment events or a carrier's live API. */
   source: z.enum(['shopify', 'carrier']).optional(),

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { constantTimeEqual, EMAIL_MAX_LENGTH, normalizeEmail, parseEmail } from './email.js';
+import {
+  constantTimeEqual,
+  EMAIL_MAX_LENGTH,
+  EMAIL_NORMALISATION_VERSION,
+  normalizeEmail,
+  parseEmail,
+} from './email.js';
 
 describe('parseEmail accepts addresses and normalises them', () => {
   it.each([
@@ -10,7 +16,7 @@ describe('parseEmail accepts addresses and normalises them', () => {
     ['first_last-1@sub.example-shop.com', 'first_last-1@sub.example-shop.com'],
     ['a..b@me.com', 'a..b@me.com'],
     ['user@xn--p1ai.xn--p1ai', 'user@xn--p1ai.xn--p1ai'],
-    ['jürgen@müller.de', 'jürgen@müller.de'],
+    ['jürgen@müller.de', 'jürgen@xn--mller-kva.de'],
     ['ａ＠ｂ．ｃｏｍ', 'a@b.com'],
     ['\u3000a@b.com\n', 'a@b.com'],
     [`${'l'.repeat(64)}@example.com`, `${'l'.repeat(64)}@example.com`],
@@ -54,8 +60,10 @@ describe('parseEmail rejects', () => {
     ['a tab inside', 'jane\t@example.com'],
     ['a null character', 'jane\u0000@example.com'],
     ['a control character', 'ja\u0007ne@example.com'],
-    ['a zero-width space', 'jane\u200b@example.com'],
-    ['a bidi override', '\u202ejane@example.com'],
+    ['an IP address behind a hex label', 'jane@1.2.3.0x4'],
+    ['a percent escape in the domain', 'jane@ex%61mple.com'],
+    ['a domain label over 63 characters in ASCII form', `jane@${'å'.repeat(60)}.no`],
+    ['a full-width @ twice', 'jane＠doe＠example.com'],
     ['a leading dot', '.jane@example.com'],
     ['a trailing dot before @', 'jane.@example.com'],
     ['an empty domain label', 'jane@example..com'],
@@ -112,5 +120,67 @@ describe('normalizeEmail', () => {
     expect(typed.ok && constantTimeEqual(normalizeEmail('Jane@Example.com'), typed.value)).toBe(
       true,
     );
+  });
+});
+
+describe('normalizeEmail puts internationalised domains in one form', () => {
+  it.each([
+    ['ola@blåbær.no', 'ola@xn--blbr-roah.no'],
+    ['ola@xn--blbr-roah.no', 'ola@xn--blbr-roah.no'],
+    ['OLA@BLÅBÆR.NO', 'ola@xn--blbr-roah.no'],
+    ['Ola@XN--BLBR-ROAH.NO', 'ola@xn--blbr-roah.no'],
+    ['jürgen@müller.de', 'jürgen@xn--mller-kva.de'],
+    ['ivan@пример.рф', 'ivan@xn--e1afmkfd.xn--p1ai'],
+    ['taro@例え.jp', 'taro@xn--r8jz45g.jp'],
+    ['hans@straße.de', 'hans@xn--strae-oqa.de'],
+    ['anne@ÆRØ.dk', 'anne@xn--r-3fa9c.dk'],
+    ['taro@例え。jp', 'taro@xn--r8jz45g.jp'],
+    ['ola@blåbær．no', 'ola@xn--blbr-roah.no'],
+  ])('%j → %j', (input, folded) => {
+    expect(normalizeEmail(input)).toBe(folded);
+    expect(parseEmail(input)).toEqual({ ok: true, value: folded });
+  });
+
+  it.each([
+    ['ola@blåbær.no', 'ola@xn--blbr-roah.no'],
+    ['kari@example.no\u200b', 'KARI@EXAMPLE.NO'],
+    ['\u200ekari@example.no', 'kari@example.no'],
+    ['ｋａｒｉ＠ｅｘａｍｐｌｅ．ｎｏ', 'kari@example.no'],
+  ])('%j and %j are the same address', (a, b) => {
+    expect(normalizeEmail(a)).toBe(normalizeEmail(b));
+  });
+
+  it.each([
+    ['ola@blåbær.no', 'ola@blabaer.no'],
+    ['ola@blåbær.no', 'öla@blåbær.no'],
+    ['jürgen@müller.de', 'jurgen@müller.de'],
+  ])('%j and %j stay different addresses', (a, b) => {
+    expect(normalizeEmail(a)).not.toBe(normalizeEmail(b));
+  });
+
+  it('leaves text that has no valid domain as typed, lower-cased', () => {
+    expect(normalizeEmail('Jane@Exa Mple')).toBe('jane@exa mple');
+    expect(normalizeEmail('Jane@')).toBe('jane@');
+  });
+
+  it('is at version 2 (format characters and IDNA domains)', () => {
+    expect(EMAIL_NORMALISATION_VERSION).toBe(2);
+  });
+});
+
+describe('parseEmail drops format characters and other whitespace from copy-paste', () => {
+  it.each([
+    ['a zero-width space after', 'kari@example.no\u200b'],
+    ['a zero-width space inside', 'kari\u200b@example.no'],
+    ['a left-to-right mark before', '\u200ekari@example.no'],
+    ['a bidi override', '\u202ekari@example.no\u202c'],
+    ['a byte-order mark before', '\ufeffkari@example.no'],
+    ['a soft hyphen in the domain', 'kari@exam\u00adple.no'],
+    ['a word joiner', 'kari@example\u2060.no'],
+    ['a zero-width joiner', 'ka\u200dri@example.no'],
+    ['no-break spaces around', '\u00a0kari@example.no\u00a0'],
+    ['a full-width @', 'kari＠example.no'],
+  ])('%s', (_why, input) => {
+    expect(parseEmail(input)).toEqual({ ok: true, value: 'kari@example.no' });
   });
 });

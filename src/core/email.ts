@@ -1,4 +1,5 @@
 // Email normalisation, validation and a constant-time comparison; browser-safe (the widget uses the same rules).
+import { withoutFormatCharacters } from './input-text.js';
 
 export type EmailIssue = 'required' | 'too_long' | 'invalid_format';
 export type EmailResult = { ok: true; value: string } | { ok: false; issue: EmailIssue };
@@ -24,18 +25,55 @@ function isDomain(domain: string): boolean {
 }
 
 /**
- * The form two addresses are compared in. Apply it to the address stored on the order too, so both
- * sides are folded the same way.
+ * Version of `normalizeEmail`'s meaning. Stored fingerprints of normalised addresses name the
+ * version they were made with; bump it whenever the function maps any address differently.
+ * 2: format characters removed and the domain in its ASCII (punycode) form.
  */
-export function normalizeEmail(input: string): string {
-  // NFKC turns full-width input (`ａ＠ｂ．ｃｏｍ` from some keyboards) into the address meant.
-  return input.normalize('NFKC').trim().toLowerCase();
+export const EMAIL_NORMALISATION_VERSION = 2;
+
+// IDNA reads these as the dot between labels (UTS #46); NFKC leaves the ideographic ones alone.
+const LABEL_DOTS = /[\u3002\uff0e\uff61]/g;
+// Labels of 1 to 63 ASCII letters, digits and hyphens; not all digits (an IPv4 address).
+const ASCII_HOST = /^(?!\d+(?:\.\d+)*$)(?:[a-z0-9-]{1,63}\.)+[a-z0-9-]{1,63}$/;
+
+/**
+ * The domain in IDNA's ASCII form (`blåbær.no` → `xn--blbr-roah.no`), or undefined when it is not a
+ * host name. The WHATWG URL parser does the UTS #46 mapping the same way in Node and in browsers
+ * (it is what `node:url` `domainToASCII` runs), so the widget and the server agree. Only labels of
+ * letters, marks, digits and inner hyphens reach it: nothing it would read as a port, path, escape
+ * or IP address.
+ */
+function asciiDomain(domain: string): string | undefined {
+  if (!isDomain(domain)) return undefined;
+  let host: string;
+  try {
+    host = new URL(`http://${domain}/`).hostname;
+  } catch {
+    return undefined;
+  }
+  return ASCII_HOST.test(host) ? host : undefined;
 }
 
-/** Bumped whenever normalizeEmail changes, so stored fingerprints made by an older rule are redone. */
-export const EMAIL_NORMALISATION_VERSION = 1;
+/**
+ * The one form two addresses are compared (and fingerprinted) in: format characters (zero-width
+ * spaces, direction marks, BOM) removed, NFKC (full-width `ａ＠ｂ．ｃｏｍ`, including the full-width
+ * `＠`, becomes `a@b.com`), trimmed, lower-cased, and the domain after the last `@` in ASCII form
+ * (`ola@blåbær.no` and `ola@xn--blbr-roah.no` are one address). The local part is only
+ * lower-cased. Never throws: text that is no address keeps its domain as typed (lower-cased).
+ * Apply it to the address stored on the order too, so both sides are folded the same way.
+ */
+export function normalizeEmail(input: string): string {
+  const text = withoutFormatCharacters(input).normalize('NFKC').trim().toLowerCase();
+  const at = text.lastIndexOf('@');
+  if (at < 0) return text;
+  const domain = text.slice(at + 1).replace(LABEL_DOTS, '.');
+  return `${text.slice(0, at)}@${asciiDomain(domain) ?? domain}`;
+}
 
-/** Trims and lower-cases; rejects empty, over 254 characters, or not shaped like local@domain.tld. */
+/**
+ * `normalizeEmail`, then checked: rejects empty, over 254 characters (in ASCII form), a local part
+ * over 64, or anything not shaped like local@domain.tld with a domain IDNA accepts.
+ */
 export function parseEmail(input: string): EmailResult {
   const value = normalizeEmail(input);
   if (!value) return { ok: false, issue: 'required' };
@@ -47,7 +85,8 @@ export function parseEmail(input: string): EmailResult {
   if (!LOCAL_PART.test(local) || local.startsWith('.') || local.endsWith('.')) {
     return { ok: false, issue: 'invalid_format' };
   }
-  if (!isDomain(value.slice(at + 1))) return { ok: false, issue: 'invalid_format' };
+  const domain = value.slice(at + 1);
+  if (asciiDomain(domain) !== domain) return { ok: false, issue: 'invalid_format' };
   return { ok: true, value };
 }
 

@@ -1,7 +1,7 @@
 // The "find order" port and its Admin implementation: the one order matching number and email (or the logged-in customer).
 import type { OrderList } from '../contract/tracking-view.js';
 import { constantTimeEqual, normalizeEmail } from '../core/email.js';
-import { type OrderNumber, orderNameMatches } from '../core/order-number.js';
+import { type OrderNumber, orderMatches } from '../core/order-number.js';
 import type { Logger } from '../core/ports.js';
 import type { AdminQuery } from '../shopify/admin-client.js';
 import { CUSTOMER_ORDERS_QUERY, ORDER_LOOKUP_QUERY } from '../shopify/order-lookup-query.js';
@@ -17,6 +17,8 @@ export interface OrderQuery {
   email: string | null;
   /** Shopify's numeric id of the logged-in customer, from the signed query. */
   customerId: string | null;
+  /** The shopper's language (BCP 47 primary subtag) for carrier text, when known. */
+  language?: string;
 }
 
 /** What every source call gets: the request's signal and its logger. */
@@ -56,7 +58,7 @@ export function adminOrderSource(admin: AdminQuery): OrderSource {
       const gid = query.customerId ? customerGid(query.customerId) : null;
       let found: ShopifyOrder | null = null;
       for (const order of data.orders.nodes) {
-        const nameOk = orderNameMatches(order.name, query.orderNumber);
+        const nameOk = orderMatches(order, query.orderNumber);
         const emailOk =
           query.email !== null && constantTimeEqual(normalizeEmail(order.email ?? ''), query.email);
         const customerOk = gid !== null && order.customer?.id === gid;

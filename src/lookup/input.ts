@@ -1,8 +1,9 @@
 // Turns a lookup request body (JSON or form) into a validated order number and email, or invalid_input with fields.
 import { z } from 'zod';
 import type { FieldIssue } from '../contract/errors.js';
-import { parseEmail } from '../core/email.js';
+import { normalizeEmail, parseEmail } from '../core/email.js';
 import { type OrderNumber, parseOrderNumber } from '../core/order-number.js';
+import { shopperLanguage } from '../core/shopper-language.js';
 import { httpError } from '../server/http-error.js';
 
 export type BodyKind = 'json' | 'form';
@@ -11,6 +12,8 @@ export interface LookupInput {
   orderNumber: OrderNumber;
   /** Normalised email; null when the shopper is logged in and left it empty. */
   email: string | null;
+  /** The storefront's language (`locale` in the body) when it is one we ship; carriers are asked for it. */
+  language?: string;
 }
 
 /** What the shopper typed, kept to re-show the no-JS form. Never logged. */
@@ -78,13 +81,16 @@ export function lookupInput(raw: RawLookupFields, loggedIn: boolean): LookupInpu
   if (!number.ok) fields.push({ field: 'orderNumber', issue: number.issue });
 
   let email: string | null = null;
-  if (!(loggedIn && raw.email.trim() === '')) {
+  if (!(loggedIn && normalizeEmail(raw.email) === '')) {
     const parsed = parseEmail(raw.email);
     if (parsed.ok) email = parsed.value;
     else fields.push({ field: 'email', issue: parsed.issue });
   }
   if (!number.ok || fields.length) throw httpError('invalid_input', { fields });
-  return { orderNumber: number.value, email };
+  const language = shopperLanguage(raw.locale);
+  return language
+    ? { orderNumber: number.value, email, language }
+    : { orderNumber: number.value, email };
 }
 
 /** BCP-47-shaped (`nb`, `pt-BR`), or nothing: it picks a strings file, so no paths get through. */

@@ -63,7 +63,7 @@ export interface Lookup {
 
 interface ViewEntry {
   view: TrackingView;
-  enriched?: { view: TrackingView; json: string; until: number };
+  enriched?: { language: string | undefined; view: TrackingView; json: string; until: number };
 }
 interface ListEntry {
   list: OrderList;
@@ -125,10 +125,14 @@ export function createLookup(options: LookupOptions, deps: LookupDeps): Lookup {
     }
   }
 
-  async function enrich(view: TrackingView, ctx: LookupContext): Promise<TrackingView> {
+  async function enrich(
+    view: TrackingView,
+    ctx: LookupContext,
+    language: string | undefined,
+  ): Promise<TrackingView> {
     const budget = deps.timeoutSignal(options.carrierBudgetMs);
     const signal = ctx.signal ? AbortSignal.any([budget, ctx.signal]) : budget;
-    const enriched = await deps.enrich(view, signal, ctx.logger);
+    const enriched = await deps.enrich(view, signal, ctx.logger, language);
     // The whitelist again, after carriers: zod drops any key the contract does not name.
     const parsed = TrackingViewSchema.safeParse(enriched);
     if (parsed.success) return parsed.data;
@@ -141,18 +145,20 @@ export function createLookup(options: LookupOptions, deps: LookupDeps): Lookup {
     entry: ViewEntry,
     hit: boolean,
     ctx: LookupContext,
+    language: string | undefined,
   ): Promise<Answer<TrackingView>> {
     const kept = entry.enriched;
-    if (kept && kept.until > deps.clock()) {
+    // Carrier text is chosen for the shopper's language, so a kept view serves that language only.
+    if (kept && kept.until > deps.clock() && kept.language === language) {
       return { value: kept.view, json: kept.json, cacheHit: hit };
     }
-    const view = await enrich(entry.view, ctx);
+    const view = await enrich(entry.view, ctx, language);
     if (view.shipments.some((shipment) => shipment.liveTracking === 'unavailable')) {
       entry.enriched = undefined;
       return { value: view, cacheHit: hit };
     }
     const json = JSON.stringify(view);
-    entry.enriched = { view, json, until: deps.clock() + ENRICHED_VIEW_REUSE_MS };
+    entry.enriched = { language, view, json, until: deps.clock() + ENRICHED_VIEW_REUSE_MS };
     return { value: view, json, cacheHit: hit };
   }
 
@@ -168,7 +174,7 @@ export function createLookup(options: LookupOptions, deps: LookupDeps): Lookup {
         await deps.limits.recordFailure(shop, orderKey, ctx.ip);
         throw httpError('order_not_found');
       }
-      return enrichedAnswer(entry, status.fetch !== 'miss', ctx);
+      return enrichedAnswer(entry, status.fetch !== 'miss', ctx, query.language);
     },
 
     async customerOrders(shop, customerId, ctx) {

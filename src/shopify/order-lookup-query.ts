@@ -1,8 +1,8 @@
 // Admin GraphQL documents the proxy sends. Validated against Shopify's published 2026-10 schema in tests.
 
 /**
- * Finds orders by name token. `name:` is a token match (`#1001-A` also matches `1001`), so the caller
- * compares `Order.name` exactly afterwards. The search string is only ever passed as a variable.
+ * Finds orders by name token (`name:1001`) or by confirmation code (`confirmation_number:KX7P2M9QD`). `name:` is a token match (`#1001-A` also matches `1001`), so the caller
+ * compares `Order.name` (or `Order.confirmationNumber`) exactly afterwards. The search string is only ever passed as a variable.
  *
  * Sizes keep the requested cost under Shopify's 1000-point ceiling for one query. Shopify charges
  * 2 per connection plus `first` × the node's cost (1 per object, nested objects included), so a
@@ -14,6 +14,7 @@ export const ORDER_LOOKUP_QUERY = /* GraphQL */ `
     orders(first: 3, query: $query) {
       nodes {
         name
+        confirmationNumber
         email
         processedAt
         cancelledAt

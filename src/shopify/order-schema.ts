@@ -40,6 +40,7 @@ export const FulfillmentOrderNodeSchema = z.object({
 
 export const ShopifyOrderSchema = z.object({
   name: Str,
+  confirmationNumber: Str.nullish(),
   email: Str.nullish(),
   processedAt: Str,
   cancelledAt: Str.nullish(),

@@ -22,6 +22,7 @@ export const ORDER_EMAIL = 'kari.nordmann@example.com';
 export function adminOrder(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {
     name: '#1001',
+    confirmationNumber: 'KX7P2M9QD',
     email: ORDER_EMAIL,
     phone: '+4712345678',
     note: 'Staff note: refund risk',

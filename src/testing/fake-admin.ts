@@ -20,13 +20,22 @@ export function json(body: unknown, status = 200, headers: Record<string, string
   });
 }
 
-/** Finds orders the way Shopify's `name:` token search does, loosely: any order whose name contains the term. */
+/**
+ * Finds orders the way Shopify's `name:` token search does, loosely (any order whose name contains
+ * the term), and by `confirmation_number:` exactly, ignoring case.
+ */
 export function ordersAdmin(orders: Record<string, unknown>[]): AdminScript {
   return (call) => {
-    const term = String(call.variables.query ?? '')
-      .replace(/^name:/, '')
-      .toLowerCase();
-    return json(lookupBody(orders.filter((o) => String(o.name).toLowerCase().includes(term))));
+    const query = String(call.variables.query ?? '').toLowerCase();
+    const code = /^confirmation_number:(.*)$/.exec(query)?.[1];
+    const found = orders.filter((o) =>
+      code !== undefined
+        ? String(o.confirmationNumber).toLowerCase() === code
+        : String(o.name)
+            .toLowerCase()
+            .includes(query.replace(/^name:/, '')),
+    );
+    return json(lookupBody(found));
   };
 }
 

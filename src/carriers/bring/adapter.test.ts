@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CarrierFault } from '../carrier-fault.js';
 import { jsonResponse, openSignal, recordingFetch } from '../testing-fetch.js';
-import { createBringAdapter } from './adapter.js';
+import { createBringAdapter, parseBringResponse } from './adapter.js';
 import delivered from './fixtures/delivered.json' with { type: 'json' };
 import loaded from './fixtures/loaded-for-delivery-with-eta.json' with { type: 'json' };
 import notFound from './fixtures/not-found.json' with { type: 'json' };
@@ -13,10 +13,19 @@ const settings = {
   clientUrl: 'https://shop.example',
 };
 
-function track(body: unknown, status = 200, trackingNumber = '370722150000123458') {
+function track(
+  body: unknown,
+  status = 200,
+  trackingNumber = '370722150000123458',
+  language?: string,
+) {
   const recorder = recordingFetch(() => jsonResponse(body, status));
   const adapter = createBringAdapter(settings);
-  const result = adapter.track(trackingNumber, { fetch: recorder.fetch, signal: openSignal() });
+  const result = adapter.track(trackingNumber, {
+    fetch: recorder.fetch,
+    signal: openSignal(),
+    language,
+  });
   return { result, calls: recorder.calls };
 }
 
@@ -31,6 +40,39 @@ describe('Bring adapter', () => {
     expect(call?.headers.get('X-MyBring-API-Uid')).toBe('shop@example.com');
     expect(call?.headers.get('X-MyBring-API-Key')).toBe('bring-secret');
     expect(call?.headers.get('X-Bring-Client-URL')).toBe('https://shop.example');
+  });
+
+  it.each([
+    ['nb', 'no', 'nb'],
+    ['sv', 'sv', 'sv'],
+    ['da', 'da', 'da'],
+    ['en', 'en', 'en'],
+    ['fi', 'en', 'en'],
+    ['ja', 'en', 'en'],
+    [undefined, 'en', 'en'],
+  ])(
+    'asks for shopper language %j as lang=%s and marks its text %j',
+    async (shopper, param, marked) => {
+      const { result, calls } = track(delivered, 200, '370722150000123458', shopper);
+      const tracking = await result;
+      expect(new URL(calls[0]?.url ?? '').searchParams.get('lang')).toBe(param);
+      const texts = tracking.events.filter((e) => e.message);
+      expect(texts.length).toBeGreaterThan(0);
+      expect(texts.every((e) => e.messageLanguage === marked)).toBe(true);
+    },
+  );
+
+  it.each([
+    ['Norway without a country code', null, '2026-06-01T10:00:00', '2026-06-01T08:00:00Z'],
+    ['the event country', 'FI', '2026-06-01T10:00:00', '2026-06-01T07:00:00Z'],
+    ['the offset Bring gave', 'NO', '2026-06-01T10:00:00+01:00', '2026-06-01T09:00:00Z'],
+  ])('reads a time in %s', (_why, countryCode, dateIso, instant) => {
+    const tracking = parseBringResponse({
+      consignmentSet: [
+        { packageSet: [{ eventSet: [{ dateIso, countryCode, status: 'IN_TRANSIT' }] }] },
+      ],
+    });
+    expect(Date.parse(tracking.events[0]?.at ?? '')).toBe(Date.parse(instant));
   });
 
   it('uses the configured endpoint instead of the public one', async () => {
@@ -57,6 +99,7 @@ describe('Bring adapter', () => {
       status: 'delivered',
       at: '2026-03-12T14:32:10+01:00',
       message: 'The shipment has been delivered.',
+      messageLanguage: 'en',
       location: 'Oslo, Norway',
       source: 'carrier',
       rawStatus: 'DELIVERED',

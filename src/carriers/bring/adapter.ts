@@ -1,16 +1,18 @@
 // Bring / Posten Norge Tracking API v2: GET tracking.json?q=<number> with Mybring API headers.
 import { z } from 'zod';
 import type { TrackingEvent } from '../../contract/tracking-view.js';
+import { countryTimeZone } from '../../core/zoned-time.js';
 import { type CarrierAdapter, type LiveTracking, NOT_FOUND } from '../adapter.js';
 import { CarrierFault } from '../carrier-fault.js';
 import {
+  carrierTime,
   cleanText,
   dottedDateToIso,
   joinLocation,
   newestFirst,
-  validTimestamp,
 } from '../event-text.js';
 import { requestJson } from '../http.js';
+import { carrierLanguage } from '../language.js';
 import { mapStatus, newestKnownStatus, type StatusTable } from '../status-map.js';
 
 export const BRING_TRACKING_URL = 'https://api.bring.com/tracking/api/v2/tracking.json';
@@ -69,13 +71,25 @@ const BRING_STATUSES: StatusTable = {
   DELIVERED_SENDER: 'returned_to_sender',
 };
 
+/** Bring's `lang` values: English and the Scandinavian languages its tracking pages are written in. */
+const BRING_LANGUAGES: Readonly<Record<string, string>> = {
+  en: 'en',
+  nb: 'no',
+  sv: 'sv',
+  da: 'da',
+};
+
+/** Bring's `dateIso` carries an offset; should one come without, it is Norway's local time. */
+export const BRING_HOME_ZONE = 'Europe/Oslo';
+
 export function createBringAdapter(settings: BringSettings): CarrierAdapter {
   return {
     name: 'bring',
-    async track(trackingNumber, { fetch, signal }) {
+    async track(trackingNumber, { fetch, signal, language }) {
+      const asked = carrierLanguage(language, BRING_LANGUAGES);
       const url = new URL(settings.url ?? BRING_TRACKING_URL);
       url.searchParams.set('q', trackingNumber);
-      url.searchParams.set('lang', 'en');
+      url.searchParams.set('lang', asked.param);
       const headers: Record<string, string> = {
         'X-MyBring-API-Uid': settings.uid,
         'X-MyBring-API-Key': settings.key,
@@ -90,12 +104,13 @@ export function createBringAdapter(settings: BringSettings): CarrierAdapter {
         schema: BringResponseSchema,
         notFoundStatuses: [404],
       });
-      return result.kind === 'ok' ? parseBringResponse(result.data) : NOT_FOUND;
+      return result.kind === 'ok' ? parseBringResponse(result.data, asked.language) : NOT_FOUND;
     },
   };
 }
 
-export function parseBringResponse(response: BringResponse): LiveTracking {
+/** `language`: the language Bring was asked to write in, stamped on each event's text. */
+export function parseBringResponse(response: BringResponse, language = 'en'): LiveTracking {
   const consignments = response.consignmentSet;
   const failure = consignments.find((consignment) => consignment.error)?.error;
   const packages = consignments.flatMap((consignment) => consignment.packageSet ?? []);
@@ -106,7 +121,7 @@ export function parseBringResponse(response: BringResponse): LiveTracking {
     return NOT_FOUND;
   }
   const events = newestFirst(
-    dedupe(packages.flatMap((pkg) => (pkg.eventSet ?? []).flatMap(toEvent))),
+    dedupe(packages.flatMap((pkg) => (pkg.eventSet ?? []).flatMap((e) => toEvent(e, language)))),
   );
   const first = packages[0];
   const delivered = events.find((event) => event.status === 'delivered');
@@ -120,8 +135,8 @@ export function parseBringResponse(response: BringResponse): LiveTracking {
   return tracking;
 }
 
-function toEvent(event: z.infer<typeof BringEventSchema>): TrackingEvent[] {
-  const at = validTimestamp(event.dateIso);
+function toEvent(event: z.infer<typeof BringEventSchema>, language: string): TrackingEvent[] {
+  const at = carrierTime(event.dateIso, countryTimeZone(event.countryCode) ?? BRING_HOME_ZONE);
   if (!at) return [];
   const result: TrackingEvent = {
     status: mapStatus(BRING_STATUSES, event.status),
@@ -131,7 +146,10 @@ function toEvent(event: z.infer<typeof BringEventSchema>): TrackingEvent[] {
   const rawStatus = cleanText(event.status, 100);
   if (rawStatus) result.rawStatus = rawStatus;
   const message = cleanText(event.description, 1000);
-  if (message) result.message = message;
+  if (message) {
+    result.message = message;
+    result.messageLanguage = language;
+  }
   const location = joinLocation(titleCase(event.city), event.country ?? event.countryCode);
   if (location) result.location = location;
   return [result];

@@ -1,9 +1,11 @@
 // DHL Shipment Tracking – Unified: GET /track/shipments?trackingNumber=<number> with the DHL-API-Key header.
 import { z } from 'zod';
 import type { ShipmentStatus, TrackingEvent } from '../../contract/tracking-view.js';
+import { countryTimeZone } from '../../core/zoned-time.js';
 import { type CarrierAdapter, type LiveTracking, NOT_FOUND } from '../adapter.js';
-import { cleanText, joinLocation, newestFirst, validTimestamp } from '../event-text.js';
+import { carrierTime, cleanText, joinLocation, newestFirst } from '../event-text.js';
 import { requestJson } from '../http.js';
+import { carrierLanguage } from '../language.js';
 import { mapStatus, type StatusTable } from '../status-map.js';
 
 export const DHL_TRACKING_URL = 'https://api-eu.dhl.com/track/shipments';
@@ -33,6 +35,7 @@ const DhlEventSchema = z.object({
 const DhlShipmentSchema = z.object({
   id: text,
   service: text,
+  destination: DhlPlaceSchema,
   status: DhlEventSchema.nullish(),
   estimatedTimeOfDelivery: text,
   estimatedDeliveryTimeFrame: z.object({ estimatedFrom: text, estimatedThrough: text }).nullish(),
@@ -51,12 +54,23 @@ const DHL_STATUSES: StatusTable = {
   FAILURE: 'failure',
 };
 
+/**
+ * DHL takes `language` (ISO 639-1) only as a preference and answers in English where a service has
+ * no translation; German is the one other language its texts reliably come in.
+ */
+const DHL_LANGUAGES: Readonly<Record<string, string>> = { en: 'en', de: 'de' };
+
+/** DHL sends local times without an offset; where the event's country is unknown, Germany's. */
+export const DHL_HOME_ZONE = 'Europe/Berlin';
+
 export function createDhlAdapter(settings: DhlSettings): CarrierAdapter {
   return {
     name: 'dhl',
-    async track(trackingNumber, { fetch, signal }) {
+    async track(trackingNumber, { fetch, signal, language }) {
+      const asked = carrierLanguage(language, DHL_LANGUAGES);
       const url = new URL(settings.url ?? DHL_TRACKING_URL);
       url.searchParams.set('trackingNumber', trackingNumber);
+      url.searchParams.set('language', asked.param);
       const result = await requestJson({
         carrier: 'dhl',
         fetch,
@@ -66,27 +80,32 @@ export function createDhlAdapter(settings: DhlSettings): CarrierAdapter {
         schema: DhlResponseSchema,
         notFoundStatuses: [404],
       });
-      return result.kind === 'ok' ? parseDhlResponse(result.data) : NOT_FOUND;
+      return result.kind === 'ok' ? parseDhlResponse(result.data, asked.language) : NOT_FOUND;
     },
   };
 }
 
-export function parseDhlResponse(response: DhlResponse): LiveTracking {
+/** `language`: the language DHL was asked to write in, stamped on each event's text. */
+export function parseDhlResponse(response: DhlResponse, language = 'en'): LiveTracking {
   const shipment = response.shipments[0];
   if (!shipment) return NOT_FOUND;
-  const events = newestFirst((shipment.events ?? []).flatMap(toEvent));
+  const events = newestFirst((shipment.events ?? []).flatMap((e) => toEvent(e, language)));
+  // Estimates and proof of delivery are about the destination.
+  const destinationZone =
+    countryTimeZone(shipment.destination?.address?.countryCode) ?? DHL_HOME_ZONE;
   const current = shipment.status ? statusOf(shipment.status) : 'unknown';
   const tracking: LiveTracking = { found: true, status: current, events };
   const raw = cleanText(shipment.status?.statusCode, 100);
   if (raw) tracking.rawStatus = raw;
-  const eta = validTimestamp(
+  const eta = carrierTime(
     shipment.estimatedTimeOfDelivery ?? shipment.estimatedDeliveryTimeFrame?.estimatedThrough,
+    destinationZone,
   );
   if (eta) tracking.estimatedDeliveryAt = eta;
   if (current === 'delivered') {
     const deliveredAt =
-      validTimestamp(shipment.details?.proofOfDelivery?.timestamp) ??
-      validTimestamp(shipment.status?.timestamp) ??
+      carrierTime(shipment.details?.proofOfDelivery?.timestamp, destinationZone) ??
+      carrierTime(shipment.status?.timestamp, zoneOf(shipment.status)) ??
       events.find((event) => event.status === 'delivered')?.at;
     if (deliveredAt) tracking.deliveredAt = deliveredAt;
   }
@@ -94,7 +113,7 @@ export function parseDhlResponse(response: DhlResponse): LiveTracking {
 }
 
 /** "With delivery courier" is DHL's out-for-delivery, sent as a `transit` code with that text. */
-function statusOf(event: z.infer<typeof DhlEventSchema>): ShipmentStatus {
+function statusOf(event: DhlEvent): ShipmentStatus {
   const status = mapStatus(DHL_STATUSES, event.statusCode);
   const words = `${event.status ?? ''} ${event.description ?? ''}`;
   if (status === 'in_transit' && /out for delivery|with delivery courier/i.test(words)) {
@@ -103,14 +122,24 @@ function statusOf(event: z.infer<typeof DhlEventSchema>): ShipmentStatus {
   return status;
 }
 
-function toEvent(event: z.infer<typeof DhlEventSchema>): TrackingEvent[] {
-  const at = validTimestamp(event.timestamp);
+type DhlEvent = z.infer<typeof DhlEventSchema>;
+
+/** The event location's zone when its country keeps one, else DHL's home zone. */
+function zoneOf(event: DhlEvent | null | undefined): string {
+  return countryTimeZone(event?.location?.address?.countryCode) ?? DHL_HOME_ZONE;
+}
+
+function toEvent(event: DhlEvent, language: string): TrackingEvent[] {
+  const at = carrierTime(event.timestamp, zoneOf(event));
   if (!at) return [];
   const result: TrackingEvent = { status: statusOf(event), at, source: 'carrier' };
   const rawStatus = cleanText(event.statusCode, 100);
   if (rawStatus) result.rawStatus = rawStatus;
   const message = cleanText(event.description ?? event.status, 1000);
-  if (message) result.message = message;
+  if (message) {
+    result.message = message;
+    result.messageLanguage = language;
+  }
   const address = event.location?.address;
   const location = joinLocation(address?.addressLocality, address?.countryCode);
   if (location) result.location = location;

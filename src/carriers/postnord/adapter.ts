@@ -1,9 +1,11 @@
-// PostNord Track & Trace: GET findByIdentifier.json?id=<number>&locale=en with the apikey query parameter.
+// PostNord Track & Trace: GET findByIdentifier.json?id=<number>&locale=<language> with the apikey query parameter.
 import { z } from 'zod';
 import type { TrackingEvent } from '../../contract/tracking-view.js';
+import { countryTimeZone } from '../../core/zoned-time.js';
 import { type CarrierAdapter, type LiveTracking, NOT_FOUND } from '../adapter.js';
-import { cleanText, joinLocation, newestFirst, validTimestamp } from '../event-text.js';
+import { carrierTime, cleanText, joinLocation, newestFirst } from '../event-text.js';
 import { requestJson } from '../http.js';
+import { carrierLanguage } from '../language.js';
 import { mapStatus, newestKnownStatus, type StatusTable } from '../status-map.js';
 
 export const POSTNORD_TRACKING_URL =
@@ -65,13 +67,26 @@ const POSTNORD_STATUSES: StatusTable = {
   RETURNED: 'returned_to_sender',
 };
 
+/** PostNord's `locale` values: English and the four Nordic languages it operates in. */
+const POSTNORD_LANGUAGES: Readonly<Record<string, string>> = {
+  en: 'en',
+  sv: 'sv',
+  da: 'da',
+  nb: 'no',
+  fi: 'fi',
+};
+
+/** PostNord sends local times without an offset; where the event's country is unknown, Sweden's. */
+export const POSTNORD_HOME_ZONE = 'Europe/Stockholm';
+
 export function createPostNordAdapter(settings: PostNordSettings): CarrierAdapter {
   return {
     name: 'postnord',
-    async track(trackingNumber, { fetch, signal }) {
+    async track(trackingNumber, { fetch, signal, language }) {
+      const asked = carrierLanguage(language, POSTNORD_LANGUAGES);
       const url = new URL(settings.url ?? POSTNORD_TRACKING_URL);
       url.searchParams.set('id', trackingNumber);
-      url.searchParams.set('locale', 'en');
+      url.searchParams.set('locale', asked.param);
       url.searchParams.set('apikey', settings.key);
       const result = await requestJson({
         carrier: 'postnord',
@@ -81,16 +96,19 @@ export function createPostNordAdapter(settings: PostNordSettings): CarrierAdapte
         schema: PostNordResponseSchema,
         notFoundStatuses: [404],
       });
-      return result.kind === 'ok' ? parsePostNordResponse(result.data) : NOT_FOUND;
+      return result.kind === 'ok' ? parsePostNordResponse(result.data, asked.language) : NOT_FOUND;
     },
   };
 }
 
-export function parsePostNordResponse(response: PostNordResponse): LiveTracking {
+/** `language`: the language PostNord was asked to write in, stamped on each event's text. */
+export function parsePostNordResponse(response: PostNordResponse, language = 'en'): LiveTracking {
   const shipment = response.TrackingInformationResponse.shipments?.[0];
   if (!shipment) return NOT_FOUND;
   const items = shipment.items ?? [];
-  const events = newestFirst(items.flatMap((item) => (item.events ?? []).flatMap(toEvent)));
+  const events = newestFirst(
+    items.flatMap((item) => (item.events ?? []).flatMap((e) => toEvent(e, language))),
+  );
   const item = items[0];
   const summary = mapStatus(POSTNORD_STATUSES, item?.status ?? shipment.status);
   const tracking: LiveTracking = {
@@ -100,17 +118,21 @@ export function parsePostNordResponse(response: PostNordResponse): LiveTracking 
   };
   const raw = cleanText(item?.status ?? shipment.status, 100);
   if (raw) tracking.rawStatus = raw;
-  const eta = validTimestamp(item?.estimatedTimeOfArrival ?? shipment.estimatedTimeOfArrival);
+  const eta = carrierTime(
+    item?.estimatedTimeOfArrival ?? shipment.estimatedTimeOfArrival,
+    POSTNORD_HOME_ZONE,
+  );
   if (eta) tracking.estimatedDeliveryAt = eta;
   const deliveredAt =
-    validTimestamp(item?.deliveryDate ?? shipment.deliveryDate) ??
+    carrierTime(item?.deliveryDate ?? shipment.deliveryDate, POSTNORD_HOME_ZONE) ??
     events.find((event) => event.status === 'delivered')?.at;
   if (deliveredAt && tracking.status === 'delivered') tracking.deliveredAt = deliveredAt;
   return tracking;
 }
 
-function toEvent(event: z.infer<typeof PostNordEventSchema>): TrackingEvent[] {
-  const at = validTimestamp(event.eventTime);
+function toEvent(event: z.infer<typeof PostNordEventSchema>, language: string): TrackingEvent[] {
+  const zone = countryTimeZone(event.location?.countryCode) ?? POSTNORD_HOME_ZONE;
+  const at = carrierTime(event.eventTime, zone);
   if (!at) return [];
   const result: TrackingEvent = {
     status: mapStatus(POSTNORD_STATUSES, event.status),
@@ -120,7 +142,10 @@ function toEvent(event: z.infer<typeof PostNordEventSchema>): TrackingEvent[] {
   const rawStatus = cleanText(event.status ?? event.eventCode, 100);
   if (rawStatus) result.rawStatus = rawStatus;
   const message = cleanText(event.eventDescription, 1000);
-  if (message) result.message = message;
+  if (message) {
+    result.message = message;
+    result.messageLanguage = language;
+  }
   const place = event.location;
   const location = place?.displayName
     ? joinLocation(place.displayName, place.country ?? place.countryCode)

@@ -93,6 +93,71 @@ describe('POST /proxy/lookup', () => {
     expect(t.calls).toHaveLength(2);
   });
 
+  it.each([
+    ['Arabic-Indic digits', '١٠٠١', ORDER_EMAIL],
+    ['pasted text around the number', 'Order #1001, thanks!', ORDER_EMAIL],
+    ['a left-to-right mark and a zero-width space', '\u200e#1001\u200b', `${ORDER_EMAIL}\u200b`],
+  ])('finds the order from %s', async (_why, orderNumber, email) => {
+    const t = app();
+    const res = await t.handler(lookupRequest({ orderNumber, email }));
+    expect(res.status).toBe(200);
+    expect(t.calls[0]?.variables).toEqual({ query: 'name:1001' });
+  });
+
+  it('finds an order by its confirmation code, searched as confirmation_number:', async () => {
+    const t = app();
+    const res = await t.handler(lookupRequest({ orderNumber: 'kx7p2m9qd', email: ORDER_EMAIL }));
+    expect(res.status).toBe(200);
+    expect(TrackingViewSchema.parse(await res.json()).order.name).toBe('#1001');
+    expect(t.calls[0]?.variables).toEqual({ query: 'confirmation_number:KX7P2M9QD' });
+    expect(t.calls[0]?.query).toContain('confirmationNumber');
+  });
+
+  it('answers a confirmation code with a wrong email, or of another order, as not found', async () => {
+    const t = app();
+    const wrong = await t.handler(
+      lookupRequest({ orderNumber: 'KX7P2M9QD', email: 'other@example.com' }),
+    );
+    const unknown = await t.handler(
+      lookupRequest({ orderNumber: 'KX7P2M9QE', email: ORDER_EMAIL }),
+    );
+    expect(await unknown.text()).toBe(await wrong.text());
+    expect(wrong.status).toBe(404);
+  });
+
+  it.each([
+    ['ola@blåbær.no', 'ola@xn--blbr-roah.no'],
+    ['ola@xn--blbr-roah.no', 'ola@blåbær.no'],
+  ])('finds an order placed as %j when looked up as %j', async (placed, typed) => {
+    const t = testApp(ordersAdmin([adminOrder({ email: placed })]));
+    const res = await t.handler(lookupRequest({ orderNumber: '1001', email: typed }));
+    expect(res.status).toBe(200);
+  });
+
+  it.each([
+    ['nb', 'nb'],
+    ['nb-NO', 'nb'],
+    ['pt-BR', 'pt'],
+    ['ko', undefined],
+    ['../../etc', undefined],
+    [undefined, undefined],
+  ])('passes the storefront locale %j to the carriers as %j', async (locale, language) => {
+    const seen: (string | undefined)[] = [];
+    const t = testApp(
+      ordersAdmin([adminOrder()]),
+      {},
+      {
+        enrich: async (view, _signal, _logger, lang) => {
+          seen.push(lang);
+          return view;
+        },
+      },
+    );
+    const res = await t.handler(lookupRequest({ orderNumber: '1001', email: ORDER_EMAIL, locale }));
+    expect(res.status).toBe(200);
+    expect(seen).toEqual([language]);
+  });
+
   it('lets a logged-in customer look up their own order without an email', async () => {
     const t = app();
     const own = await t.handler(
