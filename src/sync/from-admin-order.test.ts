@@ -36,7 +36,7 @@ describe('bulkGroupToStored', () => {
       returnStatus: 'NO_RETURN',
       destinationCountryCode: 'NO',
       customerGid: 'gid://shopify/Customer/7301264752914',
-      emailFingerprintVersion: 1,
+      emailFingerprintVersion: 2,
     });
     const stored = order?.emailFingerprint
       ? { value: order.emailFingerprint, version: order.emailFingerprintVersion ?? 0 }

@@ -74,7 +74,7 @@ describe('orders/create|updated|cancelled', () => {
       returnStatus: 'NO_RETURN',
       destinationCountryCode: 'NO',
       emailFingerprint: fingerprint('ingrid.nordmann@example.no')?.value,
-      emailFingerprintVersion: 1,
+      emailFingerprintVersion: 2,
       customerGid: 'gid://shopify/Customer/7301264752914',
     });
     expect(lineItems.map((li) => [li.lineItemGid, li.quantity, li.productGid])).toEqual([
