@@ -243,3 +243,58 @@ describe('TrackOrderApp', () => {
     expect(JSON.parse(String(calls[1]?.init?.body))).toEqual({ orderNumber: '#1002' });
   });
 });
+
+describe('the contact page on "not found"', () => {
+  it('is linked from the alert when the block has one', async () => {
+    const body = { error: { code: 'order_not_found', message: 'x' } };
+    render(
+      <TrackOrderApp
+        config={{ ...config, contactUrl: '/pages/contact' }}
+        strings={strings}
+        fetch={fakeFetch(() => json(body, 404)).fetch}
+        initial={{ orderNumber: '', email: '' }}
+      />,
+    );
+    fillAndSubmit();
+    const alert = await screen.findByRole('alert');
+    const link = screen.getByRole('link', { name: 'Contact the store' });
+    expect(alert.contains(link)).toBe(true);
+    expect(link.getAttribute('href')).toBe('/pages/contact');
+  });
+});
+
+describe('the Back button', () => {
+  afterEach(() => history.replaceState(null, '', '/pages/track'));
+
+  it('adds a history entry with ?order= for a result, and Back returns to the form', async () => {
+    history.replaceState(null, '', '/pages/track?utm=mail');
+    const before = history.length;
+    draw(fakeFetch(() => json(VIEWS.inTransit)).fetch);
+    fillAndSubmit('#1001', 'shopper@example.com');
+    await screen.findByRole('heading', { name: 'Order #1001' });
+    expect(history.length).toBe(before + 1);
+    expect(location.search).toBe('?utm=mail&order=1001');
+    expect(location.href).not.toContain('shopper');
+
+    // What the browser does on Back: the earlier entry, then popstate.
+    history.replaceState(null, '', '/pages/track?utm=mail');
+    dispatchEvent(new PopStateEvent('popstate', { state: null }));
+    const order = (await screen.findByLabelText('Order number')) as HTMLInputElement;
+    expect(order.value).toBe('#1001');
+    await waitFor(() => expect(document.activeElement).toBe(order));
+    expect(screen.queryByRole('heading', { name: 'Order #1001' })).toBeNull();
+
+    // Forward shows the result again without asking the proxy.
+    dispatchEvent(new PopStateEvent('popstate', { state: { trackOrder: '#1001' } }));
+    const heading = await screen.findByRole('heading', { name: 'Order #1001' });
+    await waitFor(() => expect(document.activeElement).toBe(heading));
+  });
+
+  it('drops ?order= from the address on "Track another order"', async () => {
+    history.replaceState(null, '', '/pages/track');
+    draw(fakeFetch(() => json(VIEWS.inTransit)).fetch);
+    fillAndSubmit();
+    fireEvent.click(await screen.findByRole('button', { name: 'Track another order' }));
+    expect(location.search).toBe('');
+  });
+});

@@ -19,6 +19,8 @@ export interface WidgetConfig {
   layout: 'compact' | 'full';
   idPrefix: string;
   returnTo: string;
+  /** The store's contact page, already checked (contactHref); offered with bad news and not-found. */
+  contactUrl?: string | undefined;
 }
 
 export interface TrackOrderAppProps {
@@ -40,6 +42,9 @@ interface State {
   failure?: Failure;
   orders?: OrderListItem[];
 }
+
+/** Events shown per shipment before "Show all": long histories would make a phone page very tall. */
+const FEW_EVENTS = 5;
 
 // The error summary and the result heading are the only elements made focusable by script.
 const HEADING = '[tabindex]';
@@ -66,14 +71,45 @@ export class TrackOrderApp extends Component<TrackOrderAppProps, State> {
     this.state = { values: props.initial, errors: {} };
   }
 
+  /** The last result, shown again when Forward returns to its history entry. */
+  _last?: TrackingView;
+
   override componentDidMount() {
     const { submitNow, initial, config, fetch } = this.props;
+    addEventListener('popstate', this._pop);
     if (submitNow) this._run(initial);
     if (config.signedIn) {
       fetchOrders(fetch, config.proxyPath).then(
         (o) => o.ok && this.setState({ orders: o.value.orders }),
       );
     }
+  }
+
+  override componentWillUnmount() {
+    removeEventListener('popstate', this._pop);
+  }
+
+  /** Back from a result shows the form again; Forward shows the result it left. */
+  _pop = (event: PopStateEvent) => {
+    const name = (event.state as { trackOrder?: string } | null)?.trackOrder;
+    const view = name && this._last?.order.name === name ? this._last : undefined;
+    if (view === this.state.view) return;
+    if (!view) this._unhold();
+    this._focus = view ? HEADING : ORDER_FIELD;
+    this.setState({ view, loading: false });
+  };
+
+  /** The page address for a result: `?order=` so Back returns to the form (never the email). */
+  _url(order?: string) {
+    const url = new URL(location.href);
+    if (order) url.searchParams.set('order', order.replace(/^#/, ''));
+    else url.searchParams.delete('order');
+    return url.href;
+  }
+
+  _unhold() {
+    const el = this._host.current;
+    if (el) el.style.minBlockSize = '';
   }
 
   override componentDidUpdate() {
@@ -100,8 +136,11 @@ export class TrackOrderApp extends Component<TrackOrderAppProps, State> {
     this.setState({ values, errors, loading: true, failure: undefined });
     const outcome = await lookupOrder(fetch, config.proxyPath, values);
     if (outcome.ok) {
+      const view = outcome.value;
       this._focus = HEADING;
-      this.setState({ loading: false, view: outcome.value });
+      this._last = view;
+      history.pushState({ trackOrder: view.order.name }, '', this._url(view.order.name));
+      this.setState({ loading: false, view });
     } else {
       const failure = outcome.failure;
       this._show({ errors: fieldErrorsFrom(failure), loading: false, failure });
@@ -109,8 +148,8 @@ export class TrackOrderApp extends Component<TrackOrderAppProps, State> {
   };
 
   _reset = () => {
-    const el = this._host.current;
-    if (el) el.style.minBlockSize = '';
+    this._unhold();
+    history.replaceState(null, '', this._url());
     this._focus = ORDER_FIELD;
     this.setState({
       values: { orderNumber: '', email: this.state.values.email },
@@ -128,7 +167,13 @@ export class TrackOrderApp extends Component<TrackOrderAppProps, State> {
       <div class="track-order__host" ref={this._host}>
         {view ? (
           <>
-            <TrackingResult {...config} view={view} strings={strings} onCopy={copy} />
+            <TrackingResult
+              {...config}
+              view={view}
+              strings={strings}
+              onCopy={copy}
+              fewEvents={FEW_EVENTS}
+            />
             <button type="button" class="track-order__again" onClick={this._reset}>
               {strings['form.track_another']}
             </button>
@@ -151,7 +196,13 @@ export class TrackOrderApp extends Component<TrackOrderAppProps, State> {
               }}
             />
             {failure && (
-              <ErrorNotice {...failure} strings={strings} locale={locale} onRetry={again} />
+              <ErrorNotice
+                {...failure}
+                strings={strings}
+                locale={locale}
+                onRetry={again}
+                contactUrl={config.contactUrl}
+              />
             )}
             {orders && (
               <OrderPicker

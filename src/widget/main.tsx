@@ -2,6 +2,7 @@
 import { render } from 'preact';
 import type { FetchLike } from './api.js';
 import { TrackOrderApp, type WidgetConfig } from './app.js';
+import { contactHref } from './contact.js';
 import type { Strings } from './strings.js';
 
 let fetchImpl: FetchLike = (url, init) => fetch(url, init);
@@ -34,6 +35,7 @@ export function mount(root: HTMLElement, options: MountOptions = {}): boolean {
     layout: root.classList.contains('track-order--compact') ? 'compact' : 'full',
     idPrefix: form.id.replace(/-form$/, ''),
     returnTo: field('return_to'),
+    contactUrl: contactHref(d.contact),
   };
   const active = document.activeElement as HTMLInputElement | null;
   // The shopper was typing when the chunk arrived: keep them where they were.

@@ -5,7 +5,8 @@ import { type FormError, type FormState, renderForm, renderTimeline } from './pl
 export type { FormError, FormState };
 
 export interface PageRenderer {
-  timeline(view: TrackingView, form: FormState): string;
+  /** `timeZone`: the shop's IANA zone for times on the page, named there; UTC when unknown. */
+  timeline(view: TrackingView, form: FormState, timeZone?: string): string;
   form(form: FormState, error: FormError | undefined): string;
 }
 

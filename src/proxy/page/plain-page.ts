@@ -15,6 +15,8 @@ export interface FormState {
   action?: string;
   /** A logged-in customer may leave the email empty. */
   signedIn?: boolean;
+  /** The block's contact page setting as posted; the page checks it before linking. */
+  contactUrl?: string | undefined;
 }
 
 export interface FormError {
