@@ -1,7 +1,7 @@
 // The widget's two calls to the app proxy, with fetch injected; every failure becomes data.
 import type { ErrorCode } from '../contract/errors.js';
 import type { OrderListItem, TrackingView } from '../contract/tracking-view.js';
-import type { LookupInput } from './validate.js';
+import type { LookupInput } from './field-issues.js';
 
 export type FetchLike = (url: string, init?: RequestInit) => Promise<Response>;
 

@@ -1,22 +1,11 @@
 // Client-side checks of the lookup form, with the very rules the proxy applies (src/core).
 import { parseEmail } from '../core/email.js';
 import { parseOrderNumber } from '../core/order-number.js';
-import type { StringKey } from './strings.js';
 
-export interface LookupInput {
-  orderNumber: string;
-  email: string;
-}
+import type { FieldErrors, LookupInput } from './field-issues.js';
+import { issueKey } from './field-issues.js';
 
-export type LookupField = keyof LookupInput;
-export type FieldErrors = Partial<Record<LookupField, StringKey>>;
-
-/** The message key for a field and issue, e.g. `invalid.order_number_required`. */
-export function issueKey(field: string, issue: string): StringKey | undefined {
-  const name = field === 'orderNumber' ? 'order_number' : field === 'email' ? 'email' : '';
-  const known = ['required', 'too_long', 'invalid_format'].includes(issue);
-  return name && known ? (`invalid.${name}_${issue}` as StringKey) : undefined;
-}
+export { type FieldErrors, issueKey, type LookupField, type LookupInput } from './field-issues.js';
 
 /** Empty when the input may be sent. The email may be left out only by a signed-in customer. */
 export function validateLookup(input: LookupInput, emailOptional: boolean): FieldErrors {

@@ -31,8 +31,8 @@ export interface TrackingResultProps {
   idPrefix?: string;
 }
 
+// The core marks an order with nothing to ship (Shopify's FULFILLMENT_NOT_REQUIRED) this way.
 const isDigital = (view: TrackingView): boolean =>
-  view.order.fulfillmentStatus === 'FULFILLMENT_NOT_REQUIRED' ||
   view.milestones.some((m) => m.key === 'fulfillment' && m.detail === 'not_required');
 
 /** A payment that was voided or expired: the order will not ship as it stands. */
