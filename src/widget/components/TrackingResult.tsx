@@ -98,6 +98,7 @@ export function TrackingResult({
           items={view.unshippedLineItems}
           title={strings['result.unshipped']}
           strings={strings}
+          level="h4"
         />
       )}
       {shipments.map((s, i) => (
@@ -124,6 +125,7 @@ export function TrackingResult({
           items={order.lineItems}
           title={strings['result.order_items']}
           strings={strings}
+          level="h4"
         />
       )}
     </section>
