@@ -86,7 +86,8 @@ export const EXPECTED: readonly ExpectedOrder[] = [
       placed,
       paid,
       ['fulfillment', 'current', ['fulfillment.partially_fulfilled']],
-      shipped,
+      // Not done while the lamp waits: Shipped stays in progress beside Preparing.
+      ['shipped', 'current', ['shipped.partial']],
       ['delivered', 'current', ['delivered.partial']],
     ],
     shipments: ['delivered', 'in_transit'],

@@ -26,9 +26,7 @@ export function Contact({ href, strings, text }: ContactProps) {
   if (!text && !href) return null;
   return (
     <p class="track-order__help">
-      {text}
-      {text && href && ' '}
-      {href && <a href={href}>{strings['result.contact']}</a>}
+      {text} {href && <a href={href}>{strings['result.contact']}</a>}
     </p>
   );
 }
