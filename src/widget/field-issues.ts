@@ -1,4 +1,4 @@
-// Lookup fields and the message key for each issue the proxy reports; no rules, so nothing heavy to ship.
+// Lookup fields and the message key per issue the proxy reports; the rules run on the proxy only.
 import type { StringKey } from './strings.js';
 
 export interface LookupInput {

@@ -5,9 +5,9 @@ import { ErrorNotice } from '../../widget/components/ErrorNotice.js';
 import { LookupForm } from '../../widget/components/LookupForm.js';
 import { TrackingResult } from '../../widget/components/TrackingResult.js';
 import { contactHref } from '../../widget/contact.js';
+import { type FieldErrors, issueKey } from '../../widget/field-issues.js';
 import { zoneName } from '../../widget/format.js';
 import { interpolate } from '../../widget/strings.js';
-import { type FieldErrors, issueKey } from '../../widget/validate.js';
 import { stringsFor } from './locale-strings.js';
 import type { FormError, FormState, PageRenderer } from './page-renderer.js';
 

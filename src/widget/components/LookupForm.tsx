@@ -1,7 +1,7 @@
 // The lookup form, the same markup as the Liquid block so the widget takes it over in place.
 import type { Ref } from 'preact';
+import type { FieldErrors, LookupField, LookupInput } from '../field-issues.js';
 import type { Strings } from '../strings.js';
-import type { FieldErrors, LookupField, LookupInput } from '../validate.js';
 
 export interface LookupFormProps {
   strings: Strings;
