@@ -24,7 +24,7 @@ import {
   unfulfilledOrder,
   unknownEnumsOrder,
 } from './fixtures/orders.js';
-import { orderToTrackingView } from './order-to-view.js';
+import { orderToTrackingView, refreshDeliveryMilestones } from './order-to-view.js';
 
 /** Maps and checks the result against the contract, as the widget will. */
 function view(order: ShopifyOrder): TrackingView {
@@ -1059,5 +1059,25 @@ describe('items not shipped yet and the shipped step', () => {
 
   it('leaves an order with nothing shipped to the "not shipped yet" note', () => {
     expect(view(unfulfilledOrder).unshippedLineItems).toBeUndefined();
+  });
+});
+
+describe('delivery milestones refreshed after live carrier data', () => {
+  it('keep Shipped in progress while items wait, and mark it done once nothing is left', () => {
+    const partial = view(partiallyFulfilledOrder);
+    const delivered = {
+      ...partial,
+      shipments: partial.shipments.map((s) => ({ ...s, status: 'delivered' as const })),
+    };
+    const shipped = (v: TrackingView) =>
+      refreshDeliveryMilestones(v).milestones.find((m) => m.key === 'shipped');
+    expect(shipped(delivered)).toMatchObject({ state: 'current', detail: 'partial' });
+    const complete = {
+      ...delivered,
+      order: { ...delivered.order, fulfillmentStatus: 'FULFILLED' },
+      unshippedLineItems: undefined,
+    };
+    expect(shipped(complete)).toMatchObject({ state: 'done' });
+    expect(shipped(complete)?.detail).toBeUndefined();
   });
 });
