@@ -51,6 +51,27 @@ describe('the demo server with its local Shopify', () => {
     }
   });
 
+  it.each([
+    ['da', 'Følg din ordre'],
+    ['sv', 'Spåra din beställning'],
+    ['fi', 'Seuraa tilaustasi'],
+    ['de', 'Bestellung verfolgen'],
+    ['fr', 'Suivre votre commande'],
+    ['es', 'Sigue tu pedido'],
+    ['it', 'Traccia il tuo ordine'],
+    ['nl', 'Volg je bestelling'],
+    ['pt-BR', 'Rastreie seu pedido'],
+    ['ja', 'ご注文の配送状況'],
+  ])(
+    'serves the %s storefront under its prefix, with the block in that language',
+    async (locale, heading) => {
+      const html = await (await fetch(`${demo.url}/${locale}/pages/track`)).text();
+      expect(html).toContain(`<html class="no-js" lang="${locale}">`);
+      expect(html).toContain(`data-proxy="/${locale}/apps/track"`);
+      expect(html).toContain(heading);
+    },
+  );
+
   it('looks an order up through the local app proxy, signed as Shopify signs', async () => {
     const response = await lookup(demo, '/apps/track/lookup', {
       orderNumber: '#1001',

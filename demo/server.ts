@@ -24,9 +24,20 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const APP_PROXY_PREFIX = '/apps/track';
 export const ASSET_BASE = '/extension-assets/';
 const CUSTOMER_COOKIE = 'demo_customer';
+/** Every storefront locale the extension ships, each served under its prefix (`/de`, `/ja`, …). */
 const LOCALES = [
   { isoCode: 'en', endonym: 'English' },
   { isoCode: 'nb', endonym: 'Norsk (bokmål)' },
+  { isoCode: 'da', endonym: 'Dansk' },
+  { isoCode: 'sv', endonym: 'Svenska' },
+  { isoCode: 'fi', endonym: 'Suomi' },
+  { isoCode: 'de', endonym: 'Deutsch' },
+  { isoCode: 'fr', endonym: 'Français' },
+  { isoCode: 'es', endonym: 'Español' },
+  { isoCode: 'it', endonym: 'Italiano' },
+  { isoCode: 'nl', endonym: 'Nederlands' },
+  { isoCode: 'pt-BR', endonym: 'Português (Brasil)' },
+  { isoCode: 'ja', endonym: '日本語' },
 ] as const;
 
 export interface DemoOptions {

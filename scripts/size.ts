@@ -8,6 +8,7 @@ import { build } from 'vite';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const assets = join(root, 'theme-extension', 'assets');
 const LOADER = 'track-order-loader.js';
+const isRecommendations = (file: string) => file.includes('recommend');
 
 interface Sizes {
   files: string[];
@@ -16,10 +17,14 @@ interface Sizes {
   brotli: number;
 }
 
-/** Budgets from the design: Theme Check's raw limit for the block script, gzip for the rest. */
+/**
+ * Budgets: Theme Check's raw limit for the block script, gzip (level 9) for the rest. `widget` is
+ * every storefront script but the loader and the lazily loaded recommendations chunk (a file
+ * named `*recommend*`). The design aims at 8,000 B for it; 9,500 B is what holds today.
+ */
 const BUDGETS = [
   { part: 'loader', measure: 'raw', limit: 10_000 },
-  { part: 'widget', measure: 'gzip', limit: 10_000 },
+  { part: 'widget', measure: 'gzip', limit: 9_500 },
   { part: 'css', measure: 'gzip', limit: 2_500 },
 ] as const;
 
@@ -41,7 +46,8 @@ await build({ root, logLevel: 'warn' });
 const files = readdirSync(assets);
 const report = {
   loader: measure(files.filter((f) => f === LOADER)),
-  widget: measure(files.filter((f) => f.endsWith('.js') && f !== LOADER)),
+  widget: measure(files.filter((f) => f.endsWith('.js') && f !== LOADER && !isRecommendations(f))),
+  recommendations: measure(files.filter((f) => f.endsWith('.js') && isRecommendations(f))),
   css: measure(files.filter((f) => f.endsWith('.css'))),
 };
 const over = BUDGETS.filter((b) => report[b.part][b.measure] > b.limit).map(
@@ -52,10 +58,10 @@ if (process.argv.includes('--json')) {
   console.log(JSON.stringify({ ...report, budgets: BUDGETS, over }));
 } else {
   const pad = (v: string | number, n: number) => String(v).padStart(n);
-  console.log(`${'part'.padEnd(8)}${pad('raw', 9)}${pad('gzip', 9)}${pad('brotli', 9)}  files`);
+  console.log(`${'part'.padEnd(16)}${pad('raw', 9)}${pad('gzip', 9)}${pad('brotli', 9)}  files`);
   for (const [part, s] of Object.entries(report)) {
     console.log(
-      `${part.padEnd(8)}${pad(s.raw, 9)}${pad(s.gzip, 9)}${pad(s.brotli, 9)}  ${s.files.join(', ')}`,
+      `${part.padEnd(16)}${pad(s.raw, 9)}${pad(s.gzip, 9)}${pad(s.brotli, 9)}  ${s.files.join(', ')}`,
     );
   }
   for (const b of BUDGETS) console.log(`budget: ${b.part} ${b.measure} <= ${b.limit} B`);

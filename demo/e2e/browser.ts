@@ -38,6 +38,16 @@ export async function startRig(options: DemoOptions = {}): Promise<BrowserRig> {
   });
   try {
     const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+    const clock = options.clock;
+    if (clock) {
+      // Pages read the demo's clock too, so "has the estimate passed?" agrees with the seed orders.
+      const newContext = browser.newContext.bind(browser);
+      browser.newContext = async (contextOptions) => {
+        const context = await newContext(contextOptions);
+        await context.clock.setFixedTime(clock());
+        return context;
+      };
+    }
     return {
       demo,
       browser,

@@ -86,7 +86,8 @@ export const EXPECTED: readonly ExpectedOrder[] = [
       placed,
       paid,
       ['fulfillment', 'current', ['fulfillment.partially_fulfilled']],
-      shipped,
+      // Not done while the lamp waits: Shipped stays in progress beside Preparing.
+      ['shipped', 'current', ['shipped.partial']],
       ['delivered', 'current', ['delivered.partial']],
     ],
     shipments: ['delivered', 'in_transit'],
@@ -204,8 +205,8 @@ export const EXPECTED: readonly ExpectedOrder[] = [
 type Dictionary = { [key: string]: string | Dictionary };
 
 /** The block's storefront strings for a locale, read from the extension's own locale file. */
-export function blockStrings(locale: 'en' | 'nb'): (key: string) => string {
-  const file = locale === 'en' ? 'en.default.json' : 'nb.json';
+export function blockStrings(locale: string): (key: string) => string {
+  const file = locale === 'en' ? 'en.default.json' : `${locale}.json`;
   const url = new URL(`../../theme-extension/locales/${file}`, import.meta.url);
   const root = JSON.parse(readFileSync(url, 'utf8')) as Dictionary;
   return (key) => {

@@ -22,7 +22,11 @@ export const MILESTONE_STATES = ['done', 'current', 'upcoming', 'problem'] as co
 export const MilestoneStateSchema = z.enum(MILESTONE_STATES);
 export type MilestoneState = z.infer<typeof MilestoneStateSchema>;
 
-/** ISO-8601 timestamp as Shopify and carriers send it; the widget formats it with Intl. */
+/**
+ * ISO-8601 timestamp as Shopify and carriers send it; the widget formats it with Intl. A date
+ * without a time (`2026-04-20`, some estimates) stays date-only: it names the same calendar day in
+ * every zone, so it is never turned into an instant.
+ */
 const Timestamp = z.string().min(1).max(64);
 
 export const LineItemSchema = z.object({
@@ -35,13 +39,16 @@ export const TrackingEventSchema = z.object({
   status: ShipmentStatusSchema,
   at: Timestamp,
   message: z.string().max(1000).optional(),
-  /** BCP 47 primary language subtag of `message` when known (`nb`, `en`); absent for Shopify's own text. */
-  messageLanguage: z.string().max(12).optional(),
   location: z.string().max(300).optional(),
   /** Where the event came from: Shopify's fulfillment events or a carrier's live API. */
   source: z.enum(['shopify', 'carrier']).optional(),
   /** The source's own status code, kept beside the normalised status. */
   rawStatus: z.string().max(100).optional(),
+  /**
+   * BCP 47 language of `message` when known (`nb`, `en`); absent for Shopify's own text. The widget
+   * shows the message only when this is absent or matches the shopper's language.
+   */
+  messageLanguage: z.string().max(35).optional(),
 });
 export type TrackingEvent = z.infer<typeof TrackingEventSchema>;
 
@@ -106,6 +113,11 @@ export const TrackingViewSchema = z.object({
   order: OrderSummarySchema,
   milestones: z.array(MilestoneSchema),
   shipments: z.array(ShipmentSchema),
+  /**
+   * Items of a partly shipped order that are in no shipment yet (ordered minus fulfilled
+   * quantities). Absent or empty when nothing is left to ship.
+   */
+  unshippedLineItems: z.array(LineItemSchema).optional(),
 });
 export type TrackingView = z.infer<typeof TrackingViewSchema>;
 

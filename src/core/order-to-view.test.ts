@@ -24,7 +24,7 @@ import {
   unfulfilledOrder,
   unknownEnumsOrder,
 } from './fixtures/orders.js';
-import { orderToTrackingView } from './order-to-view.js';
+import { orderToTrackingView, refreshDeliveryMilestones } from './order-to-view.js';
 import {
   FINANCIAL_STATUS,
   FULFILLMENT_DISPLAY_STATUS,
@@ -376,12 +376,16 @@ describe('a partly fulfilled order with two parcels by different carriers', () =
     ]);
   });
 
-  it('is shipped since the first parcel left, and partly delivered', () => {
+  it('is partly shipped since the first parcel left (not done while items wait), and partly delivered', () => {
     expect(result.milestones.slice(2)).toEqual([
       { key: 'fulfillment', state: 'current', detail: 'partially_fulfilled' },
-      { key: 'shipped', state: 'done', at: '2026-11-03T17:02:10Z' },
+      { key: 'shipped', state: 'current', detail: 'partial', at: '2026-11-03T17:02:10Z' },
       { key: 'delivered', state: 'current', detail: 'partial' },
     ]);
+  });
+
+  it('lists the items not shipped yet', () => {
+    expect(result.unshippedLineItems).toEqual([{ name: 'Enamel camp mug', quantity: 1 }]);
   });
 
   it('is only partly delivered when every parcel so far arrived but items still wait', () => {
@@ -940,5 +944,124 @@ describe('any order the Admin API could send', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('items not shipped yet and the shipped step', () => {
+  const SOCKS = 'Merino hiking socks - Grey / 39-42';
+  const BEANIE = 'Ribbed beanie - Forest green';
+  const MUG = 'Enamel camp mug';
+  const carrying = (items: [string, number][]) =>
+    fulfillment({
+      fulfillmentLineItems: {
+        nodes: items.map(([name, quantity]) => ({ quantity, lineItem: { name } })),
+      },
+    });
+  const cases: {
+    name: string;
+    status: string;
+    lines: [string, number][];
+    shipped: [string, number][][];
+    unshipped: { name: string; quantity: number }[] | undefined;
+    step: Pick<Milestone, 'state' | 'detail'>;
+  }[] = [
+    {
+      name: 'one of three lines shipped',
+      status: 'PARTIALLY_FULFILLED',
+      lines: [
+        [SOCKS, 2],
+        [BEANIE, 1],
+        [MUG, 1],
+      ],
+      shipped: [[[SOCKS, 2]]],
+      unshipped: [
+        { name: BEANIE, quantity: 1 },
+        { name: MUG, quantity: 1 },
+      ],
+      step: { state: 'current', detail: 'partial' },
+    },
+    {
+      name: 'part of one line shipped',
+      status: 'PARTIALLY_FULFILLED',
+      lines: [[SOCKS, 3]],
+      shipped: [[[SOCKS, 1]], [[SOCKS, 1]]],
+      unshipped: [{ name: SOCKS, quantity: 1 }],
+      step: { state: 'current', detail: 'partial' },
+    },
+    {
+      name: 'everything shipped in two parcels',
+      status: 'FULFILLED',
+      lines: [
+        [SOCKS, 2],
+        [MUG, 1],
+      ],
+      shipped: [[[SOCKS, 2]], [[MUG, 1]]],
+      unshipped: undefined,
+      step: { state: 'done' },
+    },
+    {
+      name: 'Shopify says partly fulfilled though the names all match (a removed item, say)',
+      status: 'PARTIALLY_FULFILLED',
+      lines: [[SOCKS, 1]],
+      shipped: [[[SOCKS, 1]]],
+      unshipped: undefined,
+      step: { state: 'current', detail: 'partial' },
+    },
+    {
+      name: 'two lines with the same name, one shipped',
+      status: 'PARTIALLY_FULFILLED',
+      lines: [
+        [MUG, 1],
+        [MUG, 2],
+      ],
+      shipped: [[[MUG, 1]]],
+      unshipped: [{ name: MUG, quantity: 2 }],
+      step: { state: 'current', detail: 'partial' },
+    },
+  ];
+  it.each(cases)('$name', ({ status, lines, shipped, unshipped, step }) => {
+    const result = view({
+      ...unfulfilledOrder,
+      displayFulfillmentStatus: status,
+      lineItems: { nodes: lines.map(([name, quantity]) => ({ name, quantity })) },
+      fulfillments: shipped.map(carrying),
+    });
+    expect(result.unshippedLineItems).toEqual(unshipped);
+    const shippedStep = result.milestones.find((m) => m.key === 'shipped');
+    expect({ state: shippedStep?.state, detail: shippedStep?.detail }).toEqual({
+      detail: undefined,
+      ...step,
+    });
+    // The rule: Shipped is never done while the fulfilment step is still open.
+    const preparing = result.milestones.find((m) => m.key === 'fulfillment');
+    if (preparing?.state === 'current') expect(shippedStep?.state).not.toBe('done');
+  });
+
+  it('says nothing is left to ship when the order was cancelled after one parcel', () => {
+    expect(view(cancelledAfterShippingOrder).unshippedLineItems).toBeUndefined();
+  });
+
+  it('leaves an order with nothing shipped to the "not shipped yet" note', () => {
+    expect(view(unfulfilledOrder).unshippedLineItems).toBeUndefined();
+  });
+});
+
+describe('delivery milestones refreshed after live carrier data', () => {
+  it('keep Shipped in progress while items wait, and mark it done once nothing is left', () => {
+    const partial = view(partiallyFulfilledOrder);
+    const delivered = {
+      ...partial,
+      shipments: partial.shipments.map((s) => ({ ...s, status: 'delivered' as const })),
+    };
+    const shipped = (v: TrackingView) =>
+      refreshDeliveryMilestones(v).milestones.find((m) => m.key === 'shipped');
+    expect(shipped(delivered)).toMatchObject({ state: 'current', detail: 'partial' });
+    const complete = {
+      ...delivered,
+      order: { ...delivered.order, fulfillmentStatus: 'FULFILLED' },
+      unshippedLineItems: undefined,
+    };
+    expect(shipped(complete)).toMatchObject({ state: 'done' });
+    expect(shipped(complete)?.detail).toBeUndefined();
   });
 });

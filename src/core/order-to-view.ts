@@ -172,11 +172,17 @@ function fulfillmentMilestone(order: ShopifyOrder): Milestone {
   return { key: 'fulfillment', ...step };
 }
 
-function shippedMilestone(live: Shipment[]): Milestone {
+/**
+ * Shipped is `done` only when nothing is left to ship: while items of a partly shipped order still
+ * wait (`partial`), the step stays `current` beside the open fulfilment step, so the timeline never
+ * ticks "Shipped" green while "Preparing" is still open for the rest.
+ */
+function shippedMilestone(live: Shipment[], partial: boolean): Milestone {
   if (live.length === 0) return { key: 'shipped', state: 'upcoming' };
   return defined({
     key: 'shipped',
-    state: 'done',
+    state: partial ? 'current' : 'done',
+    detail: partial ? 'partial' : undefined,
     at: pickTime(
       live.map((s) => s.shippedAt),
       'earliest',
@@ -208,7 +214,44 @@ function deliveredMilestone(live: Shipment[], fullyFulfilled: boolean): Mileston
   return { key, state: 'upcoming' };
 }
 
-function milestonesOf(order: ShopifyOrder, shipments: Shipment[]): Milestone[] {
+/**
+ * The order's items that no shown fulfilment carries yet: ordered quantity minus fulfilled
+ * quantity, matched by line item name (the lookup query reads names, not ids). Empty for a
+ * cancelled order (the rest will not ship), a fully fulfilled or digital one, and one with nothing
+ * shipped yet (the whole order is then "not shipped yet").
+ */
+function unshippedItems(order: ShopifyOrder): LineItem[] {
+  const step = fulfillmentStep(order.displayFulfillmentStatus).detail;
+  const shown = order.fulfillments.filter((f) => fulfillmentRecordUse(f.status) === 'shown');
+  if (order.cancelledAt || step === 'fulfilled' || step === 'not_required' || !shown.length) {
+    return [];
+  }
+  const fulfilled = new Map<string, number>();
+  for (const f of shown) {
+    for (const { quantity, lineItem } of f.fulfillmentLineItems.nodes) {
+      fulfilled.set(
+        lineItem.name,
+        (fulfilled.get(lineItem.name) ?? 0) + Math.max(0, quantity ?? 0),
+      );
+    }
+  }
+  return order.lineItems.nodes.flatMap(({ name, quantity }) => {
+    const shipped = fulfilled.get(name) ?? 0;
+    fulfilled.set(name, Math.max(0, shipped - quantity));
+    const left = quantity - shipped;
+    return left > 0 ? [{ name: clip(name, MAX.item), quantity: left }] : [];
+  });
+}
+
+/** Some items shipped while others wait: Shopify says partly fulfilled, or items are left over. */
+const partlyShipped = (fulfillmentStatus: string, unshipped: readonly LineItem[]): boolean =>
+  unshipped.length > 0 || fulfillmentStep(fulfillmentStatus).detail === 'partially_fulfilled';
+
+function milestonesOf(
+  order: ShopifyOrder,
+  shipments: Shipment[],
+  unshipped: LineItem[],
+): Milestone[] {
   const milestones: Milestone[] = [
     defined({ key: 'placed', state: 'done', at: time(order.processedAt) }),
   ];
@@ -222,7 +265,7 @@ function milestonesOf(order: ShopifyOrder, shipments: Shipment[]): Milestone[] {
     milestones.push(fulfillmentMilestone(order));
     if (base.detail !== 'not_required') {
       milestones.push(
-        shippedMilestone(live),
+        shippedMilestone(live, partlyShipped(order.displayFulfillmentStatus, unshipped)),
         deliveredMilestone(live, base.detail === 'fulfilled'),
       );
     }
@@ -244,8 +287,9 @@ function milestonesOf(order: ShopifyOrder, shipments: Shipment[]): Milestone[] {
 export function refreshDeliveryMilestones(view: TrackingView): TrackingView {
   const live = view.shipments.filter((s) => s.status !== 'cancelled');
   const fullyFulfilled = fulfillmentStep(view.order.fulfillmentStatus).detail === 'fulfilled';
+  const partial = partlyShipped(view.order.fulfillmentStatus, view.unshippedLineItems ?? []);
   const milestones = view.milestones.map((m) => {
-    if (m.key === 'shipped') return shippedMilestone(live);
+    if (m.key === 'shipped') return shippedMilestone(live, partial);
     if (m.key === 'delivered') return deliveredMilestone(live, fullyFulfilled);
     return m;
   });
@@ -254,7 +298,8 @@ export function refreshDeliveryMilestones(view: TrackingView): TrackingView {
 
 export function orderToTrackingView(order: ShopifyOrder): TrackingView {
   const shipments = shipmentsOf(order);
-  return {
+  const unshipped = unshippedItems(order);
+  const view: TrackingView = {
     order: {
       name: clip(order.name, MAX.name),
       processedAt: clip(order.processedAt, MAX_ID.time),
@@ -269,7 +314,9 @@ export function orderToTrackingView(order: ShopifyOrder): TrackingView {
         quantity: Math.max(0, quantity),
       })),
     },
-    milestones: milestonesOf(order, shipments),
+    milestones: milestonesOf(order, shipments, unshipped),
     shipments,
   };
+  if (unshipped.length > 0) view.unshippedLineItems = unshipped;
+  return view;
 }

@@ -24,6 +24,8 @@ export interface RawLookupFields {
   returnTo: string | undefined;
   /** The block's stylesheet on Shopify's CDN, so the no-JS page looks like the block. */
   stylesheet: string | undefined;
+  /** The block's contact page setting, as posted (checked where it becomes a link). */
+  contactUrl?: string | undefined;
 }
 
 const Text = z.union([z.string(), z.number().transform(String)]);
@@ -33,6 +35,7 @@ const BodySchema = z.object({
   locale: Text.optional(),
   return_to: Text.optional(),
   stylesheet: Text.optional(),
+  contact_url: Text.optional(),
 });
 
 /** The body's kind from its Content-Type, or undefined for anything the lookup does not take. */
@@ -64,13 +67,14 @@ export function rawFields(kind: BodyKind, text: string): RawLookupFields {
     );
     throw httpError('invalid_input', { fields: dedupe(fields) });
   }
-  const { orderNumber = '', email = '', locale, return_to, stylesheet } = parsed.data;
+  const { orderNumber = '', email = '', locale, return_to, stylesheet, contact_url } = parsed.data;
   return {
     orderNumber,
     email,
     locale: safeLocale(locale),
     returnTo: safeReturnTo(return_to),
     stylesheet: safeStylesheet(stylesheet),
+    contactUrl: contact_url?.slice(0, 500),
   };
 }
 

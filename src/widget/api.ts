@@ -1,7 +1,7 @@
 // The widget's two calls to the app proxy, with fetch injected; every failure becomes data.
 import type { ErrorCode } from '../contract/codes.js';
 import type { OrderListItem, TrackingView } from '../contract/tracking-view.js';
-import type { LookupInput } from './validate.js';
+import type { LookupInput } from './field-issues.js';
 
 export type FetchLike = (url: string, init?: RequestInit) => Promise<Response>;
 
@@ -94,10 +94,11 @@ export function lookupOrder(
   fetch: FetchLike,
   proxyPath: string,
   input: LookupInput,
+  locale?: string,
 ): Promise<Outcome<TrackingView>> {
-  // An empty email becomes undefined, which JSON leaves out.
-  const body = { orderNumber: input.orderNumber.trim(), email: input.email.trim() || undefined };
-  return call(fetch, `${proxyPath}/lookup`, isView, JSON.stringify(body));
+  // The proxy trims both fields (an empty email is as good as none); the locale lets carriers
+  // answer in the shopper's language.
+  return call(fetch, `${proxyPath}/lookup`, isView, JSON.stringify({ ...input, locale }));
 }
 
 /** GET {proxy}/orders: a signed-in customer's recent orders. */

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ERROR_STATUS, RETRYABLE_CODES, SHOPPER_CODES } from '../contract/codes.js';
 import type { FetchLike } from './api.js';
 import { TrackOrderApp, type TrackOrderAppProps, type WidgetConfig } from './app.js';
+import type { LookupInput } from './field-issues.js';
 import { strings, VIEWS } from './fixtures.js';
 
 afterEach(cleanup);
@@ -16,7 +17,6 @@ const config: WidgetConfig = {
   showEvents: true,
   layout: 'full',
   idPrefix: 'TrackOrder-1',
-  returnTo: '/pages/track',
 };
 
 const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
@@ -43,16 +43,41 @@ function fakeFetch(...answers: ((call: Call) => Response | Promise<Response>)[])
   return { fetch, calls };
 }
 
-function draw(fetch: FetchLike, extra: Partial<TrackOrderAppProps> = {}) {
-  return render(
-    <TrackOrderApp
-      config={config}
-      strings={strings}
-      fetch={fetch}
-      initial={{ orderNumber: '', email: '' }}
-      {...extra}
-    />,
-  );
+/** The block's Liquid form as the theme renders it (what the widget enhances in place). */
+function liquidForm(signedIn: boolean, initial: LookupInput) {
+  const field = (name: string, id: string, label: string, hint: string, extra: string) =>
+    `<div class="track-order__field"><label class="track-order__label" for="TrackOrder-1-${id}">${label}</label>` +
+    `<input class="track-order__input" id="TrackOrder-1-${id}" name="${name}" aria-describedby="TrackOrder-1-${id}-hint" ${extra}>` +
+    `<p class="track-order__hint" id="TrackOrder-1-${id}-hint">${hint}</p></div>`;
+  document.body.innerHTML = `<div class="track-order__host">
+    <form class="track-order__form" action="/fr/apps/track/lookup" method="post" id="TrackOrder-1-form">
+      <input type="hidden" name="locale" value="en">
+      ${field('orderNumber', 'order', strings['form.order_number'], strings['form.order_number_hint'], 'type="text" required maxlength="40"')}
+      ${field('email', 'email', strings['form.email'], strings[signedIn ? 'form.email_optional_hint' : 'form.email_hint'], `type="email" ${signedIn ? '' : 'required'}`)}
+      <button class="track-order__submit" type="submit"><span>${strings['form.submit']}</span></button>
+    </form>
+    <div class="track-order__live" role="status" aria-live="polite"></div>
+  </div>`;
+  const form = document.querySelector('form') as HTMLFormElement;
+  (form.elements.namedItem('orderNumber') as HTMLInputElement).value = initial.orderNumber;
+  (form.elements.namedItem('email') as HTMLInputElement).value = initial.email;
+  const out = document.createElement('div');
+  form.before(out);
+  return { form, out };
+}
+
+function draw(
+  fetch: FetchLike,
+  {
+    initial = { orderNumber: '', email: '' },
+    ...extra
+  }: Partial<TrackOrderAppProps> & {
+    initial?: LookupInput;
+  } = {},
+) {
+  const props = { config, strings, fetch, ...extra };
+  const { form, out } = liquidForm(props.config.signedIn, initial);
+  return render(<TrackOrderApp {...props} form={form} />, { container: out });
 }
 
 const type = (label: string, value: string) =>
@@ -74,37 +99,57 @@ describe('TrackOrderApp', () => {
     expect(screen.getByRole('status').getAttribute('aria-live')).toBe('polite');
   });
 
-  it('checks the fields with the core rules before sending anything', async () => {
-    const { fetch, calls } = fakeFetch();
-    draw(fetch);
+  it('leaves the checks to the proxy and shows its field issues in a summary and at each field', async () => {
+    const body = {
+      error: {
+        code: 'invalid_input',
+        message: 'x',
+        fields: [
+          { field: 'orderNumber', issue: 'required' },
+          { field: 'email', issue: 'invalid_format' },
+        ],
+      },
+    };
+    const { fetch, calls } = fakeFetch(() => json(body, 400));
+    const { container } = draw(fetch);
     fillAndSubmit('', 'not-an-email');
-    const summary = await screen.findByRole('alert');
+    expect(container.ownerDocument.querySelector('form')?.noValidate).toBe(true);
+    const summary = (await screen.findByText('Please check the following:')).closest(
+      '[role=alert]',
+    ) as HTMLElement;
     expect(summary.textContent).toContain('Enter your order number.');
     expect(summary.textContent).toContain('Enter an email address like name@example.com.');
     await waitFor(() => expect(document.activeElement).toBe(summary));
     const order = screen.getByLabelText('Order number');
     expect(order.getAttribute('aria-invalid')).toBe('true');
-    expect(order.getAttribute('aria-describedby')).toContain('TrackOrder-1-order-error');
-    expect(calls).toHaveLength(0);
-  });
-
-  it('rejects an order number with search syntax in it', async () => {
-    draw(fakeFetch().fetch);
-    fillAndSubmit('1001 OR *');
-    expect((await screen.findByRole('alert')).textContent).toContain(
-      'only letters, digits and dashes',
+    expect(order.getAttribute('aria-describedby')).toBe(
+      'TrackOrder-1-order-hint TrackOrder-1-order-error',
     );
+    expect(document.getElementById('TrackOrder-1-order-error')?.textContent).toBe(
+      'Enter your order number.',
+    );
+    expect(calls).toHaveLength(1);
+    // Fixed and sent again: the marks go.
+    const { fetch: next } = fakeFetch(() => json(VIEWS.inTransit));
+    cleanup();
+    draw(next);
+    fillAndSubmit();
+    await screen.findByRole('heading', { name: 'Order #1001' });
+    expect(document.getElementById('TrackOrder-1-order-error')).toBeNull();
   });
 
   it('posts JSON to the proxy, shows a busy button and announces the lookup, then the result', async () => {
     let answer: (r: Response) => void = () => {};
     const { fetch, calls } = fakeFetch(() => new Promise<Response>((r) => (answer = r)));
-    const { container } = draw(fetch);
+    draw(fetch);
     fillAndSubmit(' #1001 ', ' Shopper@Example.com ');
     await waitFor(() =>
       expect(screen.getByRole('status').textContent).toBe('Looking up your order…'),
     );
-    expect(container.querySelector('form')?.getAttribute('aria-busy')).toBe('true');
+    expect(document.querySelector('form')?.getAttribute('aria-busy')).toBe('true');
+    expect(screen.getByRole('button', { name: 'Track order' }).getAttribute('aria-disabled')).toBe(
+      'true',
+    );
     // The form stays in place while loading, so nothing moves.
     expect(screen.getByLabelText('Order number')).toBeTruthy();
     expect(calls[0]?.url).toBe('/fr/apps/track/lookup');
@@ -122,7 +167,11 @@ describe('TrackOrderApp', () => {
   it('goes back to an empty order field, focused, on "Track another order"', async () => {
     draw(fakeFetch(() => json(VIEWS.inTransit)).fetch);
     fillAndSubmit();
+    await screen.findByRole('heading', { name: 'Order #1001' });
+    // The form is hidden while the result shows, never re-drawn.
+    expect(document.querySelector('form')?.hidden).toBe(true);
     fireEvent.click(await screen.findByRole('button', { name: 'Track another order' }));
+    expect(document.querySelector('form')?.hidden).toBe(false);
     const order = (await screen.findByLabelText('Order number')) as HTMLInputElement;
     expect(order.value).toBe('');
     await waitFor(() => expect(document.activeElement).toBe(order));
@@ -241,5 +290,55 @@ describe('TrackOrderApp', () => {
     expect(await screen.findByRole('heading', { name: 'Order #1002' })).toBeTruthy();
     expect(calls[0]?.url).toBe('/fr/apps/track/orders');
     expect(JSON.parse(String(calls[1]?.init?.body))).toEqual({ orderNumber: '#1002' });
+  });
+});
+
+describe('the contact page on "not found"', () => {
+  it('is linked from the alert when the block has one', async () => {
+    const body = { error: { code: 'order_not_found', message: 'x' } };
+    draw(fakeFetch(() => json(body, 404)).fetch, {
+      config: { ...config, contactUrl: '/pages/contact' },
+    });
+    fillAndSubmit();
+    const alert = await screen.findByRole('alert');
+    const link = screen.getByRole('link', { name: 'Contact the store' });
+    expect(alert.contains(link)).toBe(true);
+    expect(link.getAttribute('href')).toBe('/pages/contact');
+  });
+});
+
+describe('the Back button', () => {
+  afterEach(() => history.replaceState(null, '', '/pages/track'));
+
+  it('adds a history entry with ?order= for a result, and Back returns to the form', async () => {
+    history.replaceState(null, '', '/pages/track?utm=mail');
+    const before = history.length;
+    draw(fakeFetch(() => json(VIEWS.inTransit)).fetch);
+    fillAndSubmit('#1001', 'shopper@example.com');
+    await screen.findByRole('heading', { name: 'Order #1001' });
+    expect(history.length).toBe(before + 1);
+    expect(location.search).toBe('?utm=mail&order=1001');
+    expect(location.href).not.toContain('shopper');
+
+    // What the browser does on Back: the earlier entry, then popstate.
+    history.replaceState(null, '', '/pages/track?utm=mail');
+    dispatchEvent(new PopStateEvent('popstate', { state: null }));
+    const order = (await screen.findByLabelText('Order number')) as HTMLInputElement;
+    expect(order.value).toBe('#1001');
+    await waitFor(() => expect(document.activeElement).toBe(order));
+    expect(screen.queryByRole('heading', { name: 'Order #1001' })).toBeNull();
+
+    // Forward shows the result again without asking the proxy.
+    dispatchEvent(new PopStateEvent('popstate', { state: { trackOrder: '#1001' } }));
+    const heading = await screen.findByRole('heading', { name: 'Order #1001' });
+    await waitFor(() => expect(document.activeElement).toBe(heading));
+  });
+
+  it('drops ?order= from the address on "Track another order"', async () => {
+    history.replaceState(null, '', '/pages/track');
+    draw(fakeFetch(() => json(VIEWS.inTransit)).fetch);
+    fillAndSubmit();
+    fireEvent.click(await screen.findByRole('button', { name: 'Track another order' }));
+    expect(location.search).toBe('');
   });
 });

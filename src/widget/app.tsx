@@ -1,13 +1,13 @@
-// The widget's state: form → loading → result or error, with focus and announcements handled.
+// The widget's state: the block's own form enhanced in place → loading → result or error, with focus
+// and announcements handled. The form is never re-drawn: the shopper's typing, caret and autofill stay.
 import { Component, createRef } from 'preact';
 import type { OrderListItem, TrackingView } from '../contract/tracking-view.js';
 import { type Failure, type FetchLike, fetchOrders, lookupOrder } from './api.js';
 import { ErrorNotice } from './components/ErrorNotice.js';
-import { LookupForm } from './components/LookupForm.js';
 import { OrderPicker } from './components/OrderPicker.js';
 import { TrackingResult } from './components/TrackingResult.js';
+import { type FieldErrors, issueKey, type LookupField, type LookupInput } from './field-issues.js';
 import { interpolate, type Strings } from './strings.js';
-import { type FieldErrors, issueKey, type LookupInput, validateLookup } from './validate.js';
 
 export interface WidgetConfig {
   /** Storefront path of the app proxy, locale prefix included, e.g. `/fr/apps/track`. */
@@ -18,14 +18,19 @@ export interface WidgetConfig {
   showEvents: boolean;
   layout: 'compact' | 'full';
   idPrefix: string;
-  returnTo: string;
+  /** The store's contact page, already checked (contactHref); offered with bad news and not-found. */
+  contactUrl?: string | undefined;
 }
 
 export interface TrackOrderAppProps {
   config: WidgetConfig;
   strings: Strings;
   fetch: FetchLike;
-  initial: LookupInput;
+  /**
+   * The block's Liquid form (fields `orderNumber`, `email`, each with an id and a `{id}-hint`).
+   * The widget takes its submit, marks its fields and hides it while a result shows.
+   */
+  form: HTMLFormElement;
   /** Looks the order up at once (the shopper submitted before the widget had loaded). */
   submitNow?: boolean;
   copy?: (text: string) => Promise<unknown>;
@@ -33,23 +38,31 @@ export interface TrackOrderAppProps {
 
 /** The form, while `loading` a busy form, then the result (`view`) or the form with a `failure`. */
 interface State {
-  values: LookupInput;
   errors: FieldErrors;
   loading?: boolean;
-  view?: TrackingView;
-  failure?: Failure;
+  view?: TrackingView | undefined;
+  failure?: Failure | undefined;
   orders?: OrderListItem[];
 }
 
+/** Events shown per shipment before "Show all": long histories would make a phone page very tall. */
+const FEW_EVENTS = 5;
+const FIELDS: LookupField[] = ['orderNumber', 'email'];
+
 // The error summary and the result heading are the only elements made focusable by script.
 const HEADING = '[tabindex]';
-const ORDER_FIELD = '[name=orderNumber]';
+
+/** Sets an attribute, or removes it for an empty value. */
+function attr(el: Element | null, name: string, value?: string | false) {
+  if (value) el?.setAttribute(name, value);
+  else el?.removeAttribute(name);
+}
 
 function fieldErrorsFrom(failure: Failure): FieldErrors {
   const errors: FieldErrors = {};
   for (const f of failure.fields ?? []) {
     const key = issueKey(f.field, f.issue);
-    if (key) errors[f.field as keyof FieldErrors] = key;
+    if (key) errors[f.field as LookupField] = key;
   }
   return errors;
 }
@@ -57,18 +70,32 @@ function fieldErrorsFrom(failure: Failure): FieldErrors {
 // A class rather than hooks: it keeps the hooks runtime (about 1 KB gzip) out of the chunk. Members
 // named with a leading `_` are private to the chunk: the build shortens them.
 export class TrackOrderApp extends Component<TrackOrderAppProps, State> {
-  _host = createRef<HTMLDivElement>();
-  /** A selector inside the widget: what takes focus after the next render. */
-  _focus = '';
+  _out = createRef<HTMLDivElement>();
+  /** What takes focus after the next render: a selector inside the widget, or a form field. */
+  _focus: string | HTMLElement = '';
+  /** The last result, shown again when Forward returns to its history entry. */
+  _last?: TrackingView;
 
   constructor(props: TrackOrderAppProps) {
     super(props);
-    this.state = { values: props.initial, errors: {} };
+    this.state = { errors: {} };
+  }
+
+  _field(name: LookupField) {
+    return this.props.form.elements.namedItem(name) as HTMLInputElement;
+  }
+
+  _values(): LookupInput {
+    return { orderNumber: this._field('orderNumber').value, email: this._field('email').value };
   }
 
   override componentDidMount() {
-    const { submitNow, initial, config, fetch } = this.props;
-    if (submitNow) this._run(initial);
+    const { submitNow, config, fetch, form } = this.props;
+    // The widget checks the fields with the proxy's own rules and says what is wrong its own way.
+    form.noValidate = true;
+    form.onsubmit = this._submit;
+    addEventListener('popstate', this._pop);
+    if (submitNow) this._run(this._values());
     if (config.signedIn) {
       fetchOrders(fetch, config.proxyPath).then(
         (o) => o.ok && this.setState({ orders: o.value.orders }),
@@ -76,82 +103,162 @@ export class TrackOrderApp extends Component<TrackOrderAppProps, State> {
     }
   }
 
+  override componentWillUnmount() {
+    removeEventListener('popstate', this._pop);
+  }
+
+  _submit = (event: Event) => {
+    event.preventDefault();
+    if (!this.state.loading) this._run(this._values());
+  };
+
+  /** Back from a result shows the form again; Forward shows the result it left. */
+  _pop = (event: PopStateEvent) => {
+    const name = (event.state as { trackOrder?: string } | null)?.trackOrder;
+    const view = name && this._last?.order.name === name ? this._last : undefined;
+    if (view === this.state.view) return;
+    if (!view) this._unhold();
+    this._focus = view ? HEADING : this._field('orderNumber');
+    this.setState({ view, loading: false });
+  };
+
+  /** The page address for a result: `?order=` so Back returns to the form (never the email). */
+  _url(order?: string) {
+    const url = new URL(location.href);
+    if (order) url.searchParams.set('order', order.replace(/^#/, ''));
+    else url.searchParams.delete('order');
+    return url.href;
+  }
+
+  /** The form's host, whose height is held while a lookup runs. */
+  _host() {
+    return this.props.form.parentElement as HTMLElement;
+  }
+
+  _unhold() {
+    this._host().style.minBlockSize = '';
+  }
+
   override componentDidUpdate() {
-    if (this._focus) this._host.current?.querySelector<HTMLElement>(this._focus)?.focus();
+    const { form, strings } = this.props;
+    const { errors, loading, view } = this.state;
+    form.hidden = !!view;
+    attr(form, 'aria-busy', loading && 'true');
+    attr(form.querySelector('[type=submit]'), 'aria-disabled', loading && 'true');
+    // Each invalid field says so itself, in a message tied to it, beside the summary.
+    for (const name of FIELDS) {
+      const input = this._field(name);
+      const id = `${input.id}-error`;
+      const key = errors[name];
+      let note = document.getElementById(id);
+      if (key && !note) {
+        note = document.createElement('p');
+        note.id = id;
+        note.className = 'track-order__field-error';
+        input.parentElement?.append(note);
+      }
+      if (key && note) note.textContent = strings[key];
+      else note?.remove();
+      attr(input, 'aria-invalid', !!key && 'true');
+      attr(input, 'aria-describedby', `${input.id}-hint${key ? ` ${id}` : ''}`);
+    }
+    const live = this._host().querySelector('[role=status]');
+    if (live) {
+      live.textContent = loading
+        ? strings['form.loading']
+        : view
+          ? interpolate(strings['result.heading'], { name: view.order.name })
+          : '';
+    }
+    const focus = this._focus;
     this._focus = '';
+    const target =
+      typeof focus === 'string'
+        ? focus && this._out.current?.querySelector<HTMLElement>(focus)
+        : focus;
+    if (target) target.focus();
   }
 
-  /** Sets the state and, when the fields are invalid, sends focus to the error summary. */
-  _show(state: Partial<State> & { errors: FieldErrors }) {
-    if (state.errors.orderNumber || state.errors.email) this._focus = HEADING;
-    this.setState(state as State);
-  }
-
+  /**
+   * Looks the order up. The fields are checked by the proxy, with the core rules it applies anyway
+   * (it strips invisible characters, reads other digits, finds the number in pasted text): the
+   * widget does not ship those rules, and shows the proxy's field issues as its own.
+   */
   _run = async (values: LookupInput) => {
     const { config, fetch } = this.props;
-    const errors = validateLookup(values, config.signedIn);
-    if (errors.orderNumber || errors.email) {
-      this._show({ values, errors, failure: undefined });
-      return;
-    }
+    const errors: FieldErrors = {};
     // Holds the current height so the result or an error never makes the page below jump up.
-    const el = this._host.current;
-    if (el) el.style.minBlockSize = `${el.offsetHeight}px`;
-    this.setState({ values, errors, loading: true, failure: undefined });
-    const outcome = await lookupOrder(fetch, config.proxyPath, values);
+    const host = this._host();
+    host.style.minBlockSize = `${host.offsetHeight}px`;
+    this.setState({ errors, loading: true, failure: undefined });
+    const outcome = await lookupOrder(fetch, config.proxyPath, values, config.locale);
     if (outcome.ok) {
+      const view = outcome.value;
       this._focus = HEADING;
-      this.setState({ loading: false, view: outcome.value });
+      this._last = view;
+      history.pushState({ trackOrder: view.order.name }, '', this._url(view.order.name));
+      this.setState({ loading: false, view });
     } else {
       const failure = outcome.failure;
-      this._show({ errors: fieldErrorsFrom(failure), loading: false, failure });
+      const errors = fieldErrorsFrom(failure);
+      // Invalid fields: focus goes to the summary that lists them.
+      if (errors.orderNumber || errors.email) this._focus = HEADING;
+      this.setState({ errors, loading: false, failure });
     }
   };
 
   _reset = () => {
-    const el = this._host.current;
-    if (el) el.style.minBlockSize = '';
-    this._focus = ORDER_FIELD;
-    this.setState({
-      values: { orderNumber: '', email: this.state.values.email },
-      view: undefined,
-    });
+    this._unhold();
+    history.replaceState(null, '', this._url());
+    const order = this._field('orderNumber');
+    order.value = '';
+    this._focus = order;
+    this.setState({ view: undefined });
   };
 
   override render(
     { config, strings, copy }: TrackOrderAppProps,
-    { values, errors, loading, view, failure, orders }: State,
+    { errors, view, failure, orders }: State,
   ) {
     const { locale } = config;
-    const again = () => this._run(this.state.values);
+    const invalid = FIELDS.filter((k) => errors[k]);
     return (
-      <div class="track-order__host" ref={this._host}>
+      <div class="track-order__out" ref={this._out}>
         {view ? (
           <>
-            <TrackingResult {...config} view={view} strings={strings} onCopy={copy} />
+            <TrackingResult
+              {...config}
+              view={view}
+              strings={strings}
+              onCopy={copy}
+              fewEvents={FEW_EVENTS}
+            />
             <button type="button" class="track-order__again" onClick={this._reset}>
               {strings['form.track_another']}
             </button>
           </>
         ) : (
           <>
-            <LookupForm
-              {...config}
-              strings={strings}
-              values={values}
-              errors={errors}
-              action={`${config.proxyPath}/lookup`}
-              busy={loading}
-              onInput={(field, value) =>
-                this.setState({ values: { ...this.state.values, [field]: value } })
-              }
-              onSubmit={(event) => {
-                event.preventDefault();
-                if (!loading) again();
-              }}
-            />
+            {invalid.length > 0 && (
+              <div class="track-order__summary" role="alert" tabIndex={-1}>
+                <p>{strings['form.errors_heading']}</p>
+                <ul>
+                  {invalid.map((k) => (
+                    <li key={k}>
+                      <a href={`#${this._field(k).id}`}>{strings[errors[k] as keyof Strings]}</a>
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            )}
             {failure && (
-              <ErrorNotice {...failure} strings={strings} locale={locale} onRetry={again} />
+              <ErrorNotice
+                {...failure}
+                strings={strings}
+                locale={locale}
+                onRetry={() => this._run(this._values())}
+                contactUrl={config.contactUrl}
+              />
             )}
             {orders && (
               <OrderPicker
@@ -163,13 +270,6 @@ export class TrackOrderApp extends Component<TrackOrderAppProps, State> {
             )}
           </>
         )}
-        <div class="track-order__live" role="status" aria-live="polite">
-          {loading
-            ? strings['form.loading']
-            : view
-              ? interpolate(strings['result.heading'], { name: view.order.name })
-              : ''}
-        </div>
       </div>
     );
   }

@@ -25,8 +25,10 @@ export function view(
   milestones: Milestone[],
   shipments: Shipment[] = [],
   order: Partial<TrackingView['order']> = {},
+  unshippedLineItems?: TrackingView['unshippedLineItems'],
 ): TrackingView {
   return {
+    ...(unshippedLineItems && { unshippedLineItems }),
     order: {
       name: '#1001',
       processedAt: '2026-11-01T10:00:00Z',
@@ -44,6 +46,9 @@ export function view(
 
 const placed: Milestone = { key: 'placed', state: 'done', at: '2026-11-01T10:00:00Z' };
 const paid: Milestone = { key: 'payment', state: 'done', detail: 'paid' };
+
+/** VIEWS.partlyShipped with the item still waiting. */
+const partlyShippedItems = [{ name: 'Enamel camp mug', quantity: 1 }];
 
 export const VIEWS = {
   inTransit: view(
@@ -115,5 +120,31 @@ export const VIEWS = {
     ],
     [shipment({ status: 'delivered', deliveredAt: '2026-11-04T15:00:00Z' })],
     { returnStatus: 'IN_PROGRESS' },
+  ),
+  partlyShipped: view(
+    [
+      placed,
+      paid,
+      { key: 'fulfillment', state: 'current', detail: 'partially_fulfilled' },
+      { key: 'shipped', state: 'current', detail: 'partial', at: '2026-11-02T09:00:00Z' },
+      { key: 'delivered', state: 'upcoming' },
+    ],
+    [shipment()],
+    { fulfillmentStatus: 'PARTIALLY_FULFILLED' },
+    partlyShippedItems,
+  ),
+  /** A parcel with a long history (62 events, newest first). */
+  longHistory: view(
+    [placed, paid, { key: 'shipped', state: 'done', at: '2026-11-02T09:00:00Z' }],
+    [
+      shipment({
+        events: Array.from({ length: 62 }, (_, i) => ({
+          status: 'in_transit' as const,
+          at: new Date(Date.UTC(2026, 10, 2, 9) + (62 - i) * 3_600_000).toISOString(),
+          message: `Scan ${62 - i}`,
+        })),
+      }),
+    ],
+    { fulfillmentStatus: 'FULFILLED' },
   ),
 } satisfies Record<string, TrackingView>;

@@ -3,6 +3,18 @@
 (() => {
   const order = new URLSearchParams(location.search).get('order');
   for (const root of document.querySelectorAll<HTMLElement>('[data-track-order]')) {
+    // The theme editor's sample: its times formatted as the widget formats real ones.
+    for (const time of root.querySelectorAll<HTMLTimeElement>('[data-track-order-sample]')) {
+      const kind = time.dataset.trackOrderSample;
+      try {
+        time.textContent = new Intl.DateTimeFormat(
+          root.dataset.locale,
+          kind === 'day'
+            ? { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }
+            : { dateStyle: 'medium', timeStyle: kind === 'time' ? 'short' : undefined },
+        ).format(new Date(kind === 'day' ? `${time.dateTime}T00:00Z` : time.dateTime));
+      } catch {}
+    }
     const form = root.querySelector('form');
     if (!form) continue;
     const input = form.elements.namedItem('orderNumber') as HTMLInputElement | null;

@@ -2,6 +2,7 @@
 import { render } from 'preact';
 import type { FetchLike } from './api.js';
 import { TrackOrderApp, type WidgetConfig } from './app.js';
+import { contactHref } from './contact.js';
 import type { Strings } from './strings.js';
 
 let fetchImpl: FetchLike = (url, init) => fetch(url, init);
@@ -16,15 +17,15 @@ export interface MountOptions {
   submit?: boolean;
 }
 
-/** Takes over the block `root` (an element with `data-track-order`). Returns false if it cannot. */
+/**
+ * Takes over the block `root` (an element with `data-track-order`): its Liquid form stays in place
+ * and the widget draws errors and results beside it. Returns false if it cannot.
+ */
 export function mount(root: HTMLElement, options: MountOptions = {}): boolean {
-  const app = root.querySelector<HTMLElement>('[data-track-order-app]');
-  const form = app?.querySelector('form');
+  const form = root.querySelector('[data-track-order-app] form');
   const json = root.querySelector('[data-track-order-strings]')?.textContent;
-  if (!app || !form || !json) return false;
+  if (!(form instanceof HTMLFormElement) || !json) return false;
   const d = root.dataset;
-  const field = (name: string) =>
-    (form.elements.namedItem(name) as HTMLInputElement | null)?.value ?? '';
   const config: WidgetConfig = {
     proxyPath: d.proxy ?? '/apps/track',
     locale: d.locale || document.documentElement.lang || 'en',
@@ -33,27 +34,20 @@ export function mount(root: HTMLElement, options: MountOptions = {}): boolean {
     showEvents: d.events !== 'false',
     layout: root.classList.contains('track-order--compact') ? 'compact' : 'full',
     idPrefix: form.id.replace(/-form$/, ''),
-    returnTo: field('return_to'),
+    contactUrl: contactHref(d.contact),
   };
-  const active = document.activeElement as HTMLInputElement | null;
-  // The shopper was typing when the chunk arrived: keep them where they were.
-  const focused = form.contains(active) ? active?.id : '';
-  const caret = active?.selectionStart;
+  const out = document.createElement('div');
+  form.before(out);
   render(
     <TrackOrderApp
       config={config}
       strings={JSON.parse(json) as Strings}
       fetch={fetchImpl}
-      initial={{ orderNumber: field('orderNumber'), email: field('email') }}
+      form={form}
       submitNow={options.submit}
       copy={(text) => navigator.clipboard.writeText(text)}
     />,
-    app,
+    out,
   );
-  const again = focused && (document.getElementById(focused) as HTMLInputElement | null);
-  if (again && again !== document.activeElement) {
-    again.focus();
-    if (caret != null) again.setSelectionRange(caret, caret);
-  }
   return true;
 }

@@ -5,7 +5,10 @@ import type { TrackingView } from '../../contract/tracking-view.js';
 import { ErrorNotice } from '../../widget/components/ErrorNotice.js';
 import { LookupForm } from '../../widget/components/LookupForm.js';
 import { TrackingResult } from '../../widget/components/TrackingResult.js';
-import { type FieldErrors, issueKey } from '../../widget/validate.js';
+import { contactHref } from '../../widget/contact.js';
+import { type FieldErrors, issueKey } from '../../widget/field-issues.js';
+import { zoneName } from '../../widget/format.js';
+import { interpolate } from '../../widget/strings.js';
 import { stringsFor } from './locale-strings.js';
 
 /** What the shopper typed and where the form posts, to draw the form again. Never logged. */
@@ -20,8 +23,10 @@ export interface FormState {
   action?: string;
   /** A logged-in customer may leave the email empty. */
   signedIn?: boolean;
-  /** The shop's IANA time zone (from the start-up shop query): the no-JS page's times are in it. */
+  /** The shop's IANA time zone (from the start-up shop query): the page's times are in it, named. */
   timeZone?: string | undefined;
+  /** The block's contact page setting as posted; the page checks it before linking. */
+  contactUrl?: string | undefined;
 }
 
 export interface FormError {
@@ -40,12 +45,24 @@ function fieldErrors(error: FormError | undefined): FieldErrors {
   return errors;
 }
 
+/** The shop's IANA zone when Intl knows it, else UTC (a page must never fail on a bad zone). */
+function knownZone(timeZone: string | undefined): string {
+  try {
+    return new Intl.DateTimeFormat('en', { timeZone: timeZone || 'UTC' }).resolvedOptions()
+      .timeZone;
+  } catch {
+    return 'UTC';
+  }
+}
+
 function page(
   form: FormState,
   view: TrackingView | undefined,
   error: FormError | undefined,
 ): string {
   const locale = form.locale ?? 'en';
+  const timeZone = knownZone(form.timeZone);
+  const contactUrl = contactHref(form.contactUrl);
   const strings = stringsFor(form.locale);
   const errors = fieldErrors(error);
   const showNotice = error && Object.keys(errors).length === 0;
@@ -53,16 +70,32 @@ function page(
     ? { orderNumber: '', email: '' }
     : { orderNumber: form.orderNumber, email: form.email };
   return renderToString(
-    <div class="track-order" data-rendered="server" data-time-zone={form.timeZone}>
+    <div class="track-order" data-rendered="server">
       {form.stylesheet && <link rel="stylesheet" href={form.stylesheet} />}
       <h2 class="track-order__title">{strings['form.heading']}</h2>
-      {view && <TrackingResult view={view} strings={strings} locale={locale} />}
+      {view && (
+        <TrackingResult
+          view={view}
+          strings={strings}
+          locale={locale}
+          timeZone={timeZone}
+          contactUrl={contactUrl}
+        />
+      )}
+      {view && (
+        <p class="track-order__muted">
+          {interpolate(strings['result.time_zone'], {
+            zone: zoneName(timeZone, locale, Date.now()),
+          })}
+        </p>
+      )}
       {showNotice && (
         <ErrorNotice
           code={error.code}
           retryAfter={error.retryAfter}
           strings={strings}
           locale={locale}
+          contactUrl={contactUrl}
         />
       )}
       {view && <h3 class="track-order__subtitle">{strings['form.track_another']}</h3>}
@@ -75,6 +108,7 @@ function page(
         returnTo={form.returnTo}
         stylesheet={form.stylesheet}
         signedIn={form.signedIn}
+        contactUrl={contactUrl}
       />
     </div>,
   );

@@ -6,13 +6,15 @@ export interface LineItemsProps {
   items: readonly LineItem[];
   title: string;
   strings: Strings;
+  /** The title's heading level: h4 at the result's level, h5 inside a shipment (the default). */
+  level?: 'h4' | 'h5';
 }
 
-export function LineItems({ strings, items, title }: LineItemsProps) {
+export function LineItems({ strings, items, title, level: Title = 'h5' }: LineItemsProps) {
   if (items.length === 0) return null;
   return (
     <div class="track-order__items">
-      <h5 class="track-order__subtitle">{title}</h5>
+      <Title class="track-order__subtitle">{title}</Title>
       <ul>
         {items.map((item, i) => (
           <li key={i}>

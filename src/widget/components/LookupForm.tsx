@@ -1,7 +1,7 @@
 // The lookup form, the same markup as the Liquid block so the widget takes it over in place.
 import type { Ref } from 'preact';
+import type { FieldErrors, LookupField, LookupInput } from '../field-issues.js';
 import type { Strings } from '../strings.js';
-import type { FieldErrors, LookupField, LookupInput } from '../validate.js';
 
 export interface LookupFormProps {
   strings: Strings;
@@ -14,6 +14,8 @@ export interface LookupFormProps {
   returnTo?: string;
   /** The no-JS page links the block's stylesheet; the form keeps it for the next post. */
   stylesheet?: string;
+  /** The block's contact page setting, posted on so the no-JS answer can offer it. */
+  contactUrl?: string | undefined;
   /** Signed-in customers may leave the email out for their own orders. */
   signedIn?: boolean;
   busy?: boolean;
@@ -31,6 +33,7 @@ export function LookupForm({
   locale,
   returnTo = '',
   stylesheet,
+  contactUrl,
   signedIn = false,
   busy = false,
   idPrefix = 'track-order',
@@ -86,6 +89,7 @@ export function LookupForm({
       <input type="hidden" name="locale" value={locale} />
       <input type="hidden" name="return_to" value={returnTo} />
       {stylesheet && <input type="hidden" name="stylesheet" value={stylesheet} />}
+      {contactUrl && <input type="hidden" name="contact_url" value={contactUrl} />}
       {invalid.length > 0 && (
         <div class="track-order__summary" role="alert" tabIndex={-1} ref={summaryRef}>
           <p>{strings['form.errors_heading']}</p>

@@ -8,6 +8,8 @@ export interface MilestonesProps {
   milestones: readonly Milestone[];
   strings: Strings;
   locale: string;
+  /** IANA zone for dates; undefined is the browser's (the shopper's own). */
+  timeZone?: string | undefined;
 }
 
 /** The step screen readers hear as current: the last one still in progress or needing attention. */
@@ -19,14 +21,14 @@ function currentIndex(milestones: readonly Milestone[]): number {
   return -1;
 }
 
-export function Milestones({ strings, locale, milestones }: MilestonesProps) {
+export function Milestones({ strings, locale, timeZone, milestones }: MilestonesProps) {
   const current = currentIndex(milestones);
   return (
     <ol class="track-order__steps">
       {milestones.map((m, i) => {
         const title = lookup(strings, `milestone.${m.key}`);
         const detail = m.detail && lookup(strings, `${m.key}.${m.detail}`);
-        const date = m.at && formatDate(m.at, locale);
+        const date = m.at && formatDate(m.at, locale, timeZone);
         return (
           <li
             key={m.key}

@@ -1,6 +1,8 @@
 // One shipment: status, delivery date up front, carrier and tracking number, its events and items.
-import type { Shipment } from '../../contract/tracking-view.js';
-import { formatDateTime, formatDay } from '../format.js';
+import { Component } from 'preact';
+import type { Shipment, TrackingEvent } from '../../contract/tracking-view.js';
+import { Contact } from '../contact.js';
+import { dayOf, formatDateTime, formatDay } from '../format.js';
 import { interpolate, lookup, type Strings } from '../strings.js';
 import { CopyButton } from './CopyButton.js';
 import { LineItems } from './LineItems.js';
@@ -12,12 +14,22 @@ export interface ShipmentCardProps {
   total: number;
   strings: Strings;
   locale: string;
+  /** IANA zone for times; undefined is the browser's (the shopper's own). */
+  timeZone?: string | undefined;
+  /** Now, in ms since the epoch: decides whether an estimated date has passed. */
+  now: number;
+  /** The store's contact page (already checked), offered on bad news. */
+  contactUrl?: string | undefined;
   showLineItems?: boolean;
   showEvents?: boolean;
   /** Opens the event history by default (the full layout). */
   eventsOpen?: boolean;
+  /** Shows only this many of the latest events, with a button for the rest; all when undefined. */
+  fewEvents?: number | undefined;
   /** Given in the browser only; without it no copy button is drawn. */
   onCopy?: (text: string) => Promise<unknown>;
+  /** Keeps element ids unique when a page holds several blocks. */
+  idPrefix?: string;
 }
 
 const statusText = (status: string, strings: Strings): string =>
@@ -27,24 +39,103 @@ const statusText = (status: string, strings: Strings): string =>
 const safeUrl = (url?: string): string | undefined =>
   url && /^https?:\/\//i.test(url) ? url : undefined;
 
+/** Case, accents, punctuation and spacing aside, in any script: "Levert." equals "levert". */
+const normalise = (text: string): string =>
+  text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[\p{P}\p{S}\s]+/gu, ' ')
+    .trim();
+
+/** A language's primary subtag; `no` (Norwegian) is written as Bokmål, the storefront's `nb`. */
+const language = (tag: string): string => {
+  const primary = tag.split(/[-_]/)[0]?.toLowerCase() ?? '';
+  return primary === 'no' ? 'nb' : primary;
+};
+
+/**
+ * The carrier's own text for an event, or '' when it is in another language than the page (the
+ * status wording alone then) or only restates the status in the page's words.
+ */
+export function eventMessage(event: TrackingEvent, label: string, locale: string): string {
+  const { message, messageLanguage } = event;
+  if (!message || (messageLanguage && language(messageLanguage) !== language(locale))) return '';
+  return normalise(message) === normalise(label) ? '' : message;
+}
+
+// Statuses whose bad news is explained with what it means for the shopper.
+const PROBLEMS = ['failure', 'attempted_delivery', 'returned_to_sender', 'cancelled'];
+
+/** The history list; past `few` events, a button shows the rest (a class: no hooks runtime). */
+class Events extends Component<
+  Pick<ShipmentCardProps, 'strings' | 'locale' | 'timeZone'> & {
+    events: TrackingEvent[];
+    few?: number | undefined;
+    id: string;
+  },
+  { all?: boolean }
+> {
+  override render({ events, few, strings, locale, timeZone, id }: Events['props']) {
+    const cut = !this.state.all && few !== undefined && events.length > few;
+    return (
+      <>
+        <ol id={id}>
+          {(cut ? events.slice(0, few) : events).map((e, i) => {
+            const label = statusText(e.status, strings);
+            const message = eventMessage(e, label, locale);
+            return (
+              <li key={i}>
+                <time dateTime={e.at}>{formatDateTime(e.at, locale, timeZone)}</time>{' '}
+                <strong>{label}</strong>
+                {message && <span> {message}</span>}
+                {e.location && <span class="track-order__place"> {e.location}</span>}
+              </li>
+            );
+          })}
+        </ol>
+        {few !== undefined && events.length > few && (
+          <button
+            type="button"
+            class="track-order__more"
+            aria-expanded={cut ? 'false' : 'true'}
+            aria-controls={id}
+            onClick={() => this.setState({ all: cut })}
+          >
+            {cut
+              ? interpolate(strings['result.show_all'], { count: events.length })
+              : strings['result.show_fewer']}
+          </button>
+        )}
+      </>
+    );
+  }
+}
+
 export function ShipmentCard({
   strings,
   locale,
+  timeZone,
+  now,
+  contactUrl,
   shipment: s,
   index,
   total,
   showLineItems = true,
   showEvents = true,
   eventsOpen = false,
+  fewEvents,
   onCopy,
+  idPrefix = 'track-order',
 }: ShipmentCardProps) {
   const url = safeUrl(s.trackingUrl);
   const delivered = s.status === 'delivered';
-  const when = delivered
-    ? s.deliveredAt
-    : s.status === 'cancelled'
-      ? undefined
-      : s.estimatedDeliveryAt;
+  const problem = PROBLEMS.includes(s.status);
+  const when = delivered ? s.deliveredAt : problem ? undefined : s.estimatedDeliveryAt;
+  // An estimate whose day has passed is not shown as if still expected.
+  const eta = when && formatDay(when, locale, timeZone);
+  const day = !delivered && when && dayOf(when, timeZone);
+  const late = day && day < (dayOf(now, timeZone) ?? day);
   return (
     <article class={`track-order__shipment track-order__shipment--${s.status}`}>
       <h4 class="track-order__shipment-title">
@@ -53,13 +144,24 @@ export function ShipmentCard({
           : strings['result.shipment']}
       </h4>
       <p class="track-order__status">{statusText(s.status, strings)}</p>
-      {when && (
-        <p class="track-order__eta">
-          <span>{strings[delivered ? 'result.delivered_on' : 'result.estimated_delivery']}</span>{' '}
-          <strong>
-            <time dateTime={when}>{formatDay(when, locale)}</time>
-          </strong>
-        </p>
+      {late ? (
+        <p class="track-order__note">{interpolate(strings['result.late'], { date: eta || '' })}</p>
+      ) : (
+        when && (
+          <p class="track-order__eta">
+            <span>{strings[delivered ? 'result.delivered_on' : 'result.estimated_delivery']}</span>{' '}
+            <strong>
+              <time dateTime={when}>{eta}</time>
+            </strong>
+          </p>
+        )
+      )}
+      {problem && (
+        <Contact
+          href={contactUrl}
+          strings={strings}
+          text={lookup(strings, `problem.${s.status}`)}
+        />
       )}
       {s.stalled && !delivered && <p class="track-order__note">{strings['result.stalled']}</p>}
       {s.liveTracking === 'unavailable' && (
@@ -94,22 +196,14 @@ export function ShipmentCard({
         (s.events.length > 0 ? (
           <details class="track-order__events" open={eventsOpen}>
             <summary>{interpolate(strings['result.history'], { count: s.events.length })}</summary>
-            <ol>
-              {s.events.map((e, i) => {
-                const label = statusText(e.status, strings);
-                // Carriers often repeat the status as the message ("Delivered Delivered").
-                const message =
-                  e.message && e.message.toLowerCase() !== label.toLowerCase() ? e.message : '';
-                return (
-                  <li key={i}>
-                    <time dateTime={e.at}>{formatDateTime(e.at, locale)}</time>{' '}
-                    <strong>{label}</strong>
-                    {message && <span> {message}</span>}
-                    {e.location && <span class="track-order__place"> {e.location}</span>}
-                  </li>
-                );
-              })}
-            </ol>
+            <Events
+              events={s.events}
+              few={fewEvents}
+              strings={strings}
+              locale={locale}
+              timeZone={timeZone}
+              id={`${idPrefix}-events-${index}`}
+            />
           </details>
         ) : (
           <p class="track-order__muted">{strings['result.no_events']}</p>

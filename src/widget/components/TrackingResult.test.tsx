@@ -6,8 +6,11 @@ import { TrackingResult } from './TrackingResult.js';
 
 afterEach(cleanup);
 
+/** The tests' clock: before the fixtures' estimated delivery (5 November 2026). */
+const NOW = Date.parse('2026-11-04T12:00:00Z');
+
 const draw = (v = VIEWS.inTransit, extra = {}) =>
-  render(<TrackingResult view={v} strings={strings} locale="en" {...extra} />);
+  render(<TrackingResult view={v} strings={strings} locale="en" now={NOW} {...extra} />);
 
 describe('TrackingResult', () => {
   it('titles the result with the order name in a focusable heading, inside a labelled region', () => {
@@ -189,5 +192,134 @@ describe('TrackingResult', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Copy' }));
     expect(await screen.findByRole('button', { name: 'Copied' })).toBeTruthy();
     expect(copied).toEqual(['370712345678901234']);
+  });
+});
+
+describe('a partly shipped order', () => {
+  it('lists the items not shipped yet and shows the shipped step as still in progress', () => {
+    const { container } = draw(VIEWS.partlyShipped);
+    const waiting = screen.getByText('Not shipped yet').closest('div') as HTMLElement;
+    expect(waiting.textContent).toContain('1 ×');
+    expect(waiting.textContent).toContain('Enamel camp mug');
+    const shipped = container.querySelectorAll('.track-order__step')[3] as HTMLElement;
+    expect(shipped.className).toContain('track-order__step--current');
+    expect(shipped.textContent).toContain('Some items shipped');
+    expect(
+      container.querySelector('.track-order__step--done .track-order__step-title')?.textContent,
+    ).toBe('Order placed');
+  });
+});
+
+describe('an estimated delivery that has passed', () => {
+  const late = (estimatedDeliveryAt: string, status: 'in_transit' | 'delayed' = 'delayed') =>
+    view([], [shipment({ status, estimatedDeliveryAt })]);
+
+  it.each([
+    ['an instant', '2026-11-05T12:00:00Z', 'Thursday, November 5'],
+    ['a date-only estimate', '2026-11-05', 'Thursday, November 5'],
+  ])('says %s was expected and is running late, without the large date', (_, eta, said) => {
+    const { container } = draw(late(eta), { now: Date.parse('2026-11-07T10:00:00Z') });
+    expect(container.querySelector('.track-order__eta')).toBeNull();
+    expect(
+      screen.getByText(`Expected on ${said}. It is running late; sorry for the wait.`),
+    ).toBeTruthy();
+  });
+
+  it('still shows today’s estimate as expected', () => {
+    const { container } = draw(late('2026-11-05', 'in_transit'), {
+      now: Date.parse('2026-11-05T22:00:00Z'),
+      timeZone: 'UTC',
+    });
+    expect(container.querySelector('.track-order__eta strong')?.textContent).toBe(
+      'Thursday, November 5',
+    );
+    expect(screen.queryByText(/running late/)).toBeNull();
+  });
+
+  it('judges "passed" by the day in the zone shown', () => {
+    // 23:30 on 5 November in New York is already 6 November in UTC.
+    const props = { now: Date.parse('2026-11-06T04:30:00Z') };
+    const ny = draw(late('2026-11-05T15:00:00Z', 'in_transit'), {
+      ...props,
+      timeZone: 'America/New_York',
+    });
+    expect(ny.container.querySelector('.track-order__eta')).not.toBeNull();
+    ny.unmount();
+    const utc = draw(late('2026-11-05T15:00:00Z', 'in_transit'), { ...props, timeZone: 'UTC' });
+    expect(utc.container.querySelector('.track-order__eta')).toBeNull();
+  });
+});
+
+describe('bad news', () => {
+  const contactUrl = '/pages/contact';
+  it.each([
+    ['failure', /could not deliver this parcel/],
+    ['attempted_delivery', /tried to deliver this parcel/],
+    ['returned_to_sender', /on its way back to the store/],
+    ['cancelled', /This shipment was cancelled/],
+  ] as const)('explains a %s shipment and links the store’s contact page', (status, said) => {
+    const { container } = draw(view([], [shipment({ status })]), { contactUrl });
+    const help = screen.getByText(said);
+    expect(within(help).getByRole('link', { name: 'Contact the store' }).getAttribute('href')).toBe(
+      contactUrl,
+    );
+    // A failed delivery shows no estimate as if it were still coming.
+    expect(container.querySelector('.track-order__eta')).toBeNull();
+  });
+
+  it.each(['voided', 'expired'])('explains a %s payment', (detail) => {
+    draw(view([{ key: 'payment', state: 'problem', detail }]), { contactUrl });
+    expect(screen.getByText(/payment did not go through/)).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Contact the store' })).toBeTruthy();
+  });
+
+  it('offers help with a cancelled order', () => {
+    draw(VIEWS.cancelled, { contactUrl });
+    expect(screen.getByText(/Questions about the cancellation/)).toBeTruthy();
+  });
+
+  it('still explains without a contact page, and offers no link', () => {
+    draw(view([], [shipment({ status: 'failure' })]));
+    expect(screen.getByText(/could not deliver this parcel/)).toBeTruthy();
+    expect(screen.queryByRole('link', { name: 'Contact the store' })).toBeNull();
+  });
+
+  it('shows no help for good news', () => {
+    draw(VIEWS.inTransit, { contactUrl });
+    expect(screen.queryByRole('link', { name: 'Contact the store' })).toBeNull();
+  });
+});
+
+describe('a long history', () => {
+  it('shows the latest five events and a button for all of them, which keeps focus', () => {
+    const { container } = draw(VIEWS.longHistory, { fewEvents: 5 });
+    const list = () => container.querySelectorAll('details ol li');
+    expect(list()).toHaveLength(5);
+    expect(list()[0]?.textContent).toContain('Scan 62');
+    const button = screen.getByRole('button', { name: 'Show all 62 events' });
+    expect(button.getAttribute('aria-expanded')).toBe('false');
+    const listId = button.getAttribute('aria-controls') as string;
+    expect(container.querySelector(`#${listId}`)?.tagName).toBe('OL');
+    button.focus();
+    fireEvent.click(button);
+    expect(list()).toHaveLength(62);
+    expect(list()[61]?.textContent).toContain('Scan 1');
+    const fewer = screen.getByRole('button', { name: 'Show fewer events' });
+    expect(fewer).toBe(button);
+    expect(fewer.getAttribute('aria-expanded')).toBe('true');
+    expect(document.activeElement).toBe(fewer);
+    fireEvent.click(fewer);
+    expect(list()).toHaveLength(5);
+  });
+
+  it('shows every event, without a button, when not asked to shorten (the no-JS page)', () => {
+    const { container } = draw(VIEWS.longHistory);
+    expect(container.querySelectorAll('details ol li')).toHaveLength(62);
+    expect(screen.queryByRole('button', { name: /Show all/ })).toBeNull();
+  });
+
+  it('draws no button when the history is short', () => {
+    draw(VIEWS.inTransit, { fewEvents: 5 });
+    expect(screen.queryByRole('button', { name: /Show all/ })).toBeNull();
   });
 });
