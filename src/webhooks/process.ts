@@ -93,7 +93,7 @@ export function createWebhookQueue(jobs: JobQueue): Promise<void> {
  */
 export async function startWebhookWorker(
   deps: WebhookDeps,
-  options: { handlers?: Handlers; pollingIntervalSeconds?: number } = {},
+  options: { handlers?: Handlers; pollingIntervalSeconds?: number; localConcurrency?: number } = {},
 ): Promise<string> {
   await createWebhookQueue(deps.jobs);
   return deps.jobs.work<WebhookDelivery>(
@@ -113,8 +113,13 @@ export async function startWebhookWorker(
         throw error;
       }
     },
-    options.pollingIntervalSeconds === undefined
-      ? {}
-      : { pollingIntervalSeconds: options.pollingIntervalSeconds },
+    {
+      ...(options.pollingIntervalSeconds === undefined
+        ? {}
+        : { pollingIntervalSeconds: options.pollingIntervalSeconds }),
+      ...(options.localConcurrency === undefined
+        ? {}
+        : { localConcurrency: options.localConcurrency }),
+    },
   );
 }

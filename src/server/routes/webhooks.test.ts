@@ -62,7 +62,8 @@ describe.each(databases())('POST /webhooks on %s', { timeout: 90_000 }, (kind) =
     });
     repos = createRepositories(handle.db, createSealer(randomBytes(32)), () => NOW);
     const deps = { db: handle.db, repos, jobs, logger: worker.logger, clock: () => NOW };
-    await startWebhookWorker(deps, { handlers, pollingIntervalSeconds: 0.5 });
+    // Several jobs at once, so two jobs of one event could overlap if the queue let them.
+    await startWebhookWorker(deps, { handlers, pollingIntervalSeconds: 0.5, localConcurrency: 4 });
     app = testApp(
       () => new Response('{}'),
       {},
@@ -190,6 +191,8 @@ describe.each(databases())('POST /webhooks on %s', { timeout: 90_000 }, (kind) =
     const seen: string[] = [];
     extra['test/count'] = async (delivery: WebhookDelivery) => {
       seen.push(delivery.eventId);
+      // Long enough for the duplicates to arrive while the first job runs.
+      await new Promise((resolve) => setTimeout(resolve, 300));
     };
     const shopify = sender(A);
     const first = await shopify.send('test/count', { n: 1 });
@@ -199,6 +202,10 @@ describe.each(databases())('POST /webhooks on %s', { timeout: 90_000 }, (kind) =
       ),
     );
     expect([first, ...again].map((r) => r.status)).toEqual(Array(7).fill(200));
+    const receipts = app.logs.filter(
+      (l) => l.event === 'webhook_received' && l.eventId === first.delivery.eventId,
+    );
+    expect(receipts.map((l) => l.result)).toContain('duplicate');
     await settle(async () => expect(await processed(A, first.delivery.eventId)).toBe(true));
     // Once processed, a late retry is queued again but ends as a duplicate.
     const late = await shopify.resend(first.delivery, { duplicate: true });
