@@ -366,6 +366,43 @@ describe.each(databases())('POST /webhooks on %s', { timeout: 90_000 }, (kind) =
     expect(exact).toEqual({ status: 200, body: { result: 'ignored', reason: 'unknown_topic' } });
   });
 
+  it('answers 503 database_unavailable when the delivery cannot be queued, so Shopify sends it again', async () => {
+    await reset();
+    const broken: JobQueue = {
+      ...jobs,
+      createQueue: async () => {},
+      send: async () => {
+        throw new Error('connection refused');
+      },
+    };
+    const deps = { db: handle.db, repos, jobs: broken, logger: worker.logger, clock: () => NOW };
+    const other = testApp(
+      () => new Response('{}'),
+      {},
+      {
+        webhooks: { ...deps, apiSecret: SECRET, handlers },
+      },
+    );
+    const res = await other.handler(
+      new Request('http://app.test/webhooks', {
+        method: 'POST',
+        body: scopesBody,
+        headers: {
+          'x-shopify-topic': 'app/scopes_update',
+          'x-shopify-hmac-sha256': signWebhookBody(scopesBody, SECRET),
+          'x-shopify-shop-domain': A,
+          'x-shopify-webhook-id': 'wh-unqueued',
+        },
+      }),
+    );
+    expect(res.status).toBe(503);
+    expect(await res.json()).toMatchObject({ error: { code: 'database_unavailable' } });
+    expect(other.logs.find((l) => l.result === 'not_queued')).toMatchObject({
+      eventId: 'wh-unqueued',
+      name: 'Error',
+    });
+  });
+
   it('answers 405 to other methods', async () => {
     const res = await app.handler(new Request('http://app.test/webhooks'));
     expect(res.status).toBe(405);

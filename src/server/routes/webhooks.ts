@@ -114,7 +114,13 @@ export function mountWebhookRoutes(app: Hono<AppEnv>, deps: WebhookRouteDeps): v
         return jsonResponse({ result: 'ignored', reason: 'malformed_json' });
       }
 
-      const ignored = await ignoreReason(shop, topic, deps, handlers);
+      let ignored: Awaited<ReturnType<typeof ignoreReason>>;
+      try {
+        ignored = await ignoreReason(shop, topic, deps, handlers);
+      } catch (error) {
+        log.error({ ...where, result: 'not_queued', name: errorName(error) });
+        throw httpError('database_unavailable');
+      }
       if (ignored) {
         log.info({ ...where, result: 'ignored', reason: ignored });
         return jsonResponse({ result: 'ignored', reason: ignored });
