@@ -124,7 +124,9 @@ describe.each(databases())('webhook topic handlers on %s', { timeout: 60_000 }, 
       deps,
     );
     expect((await deps.repos.shops.get(A))?.scopes).toBe('read_orders,read_fulfillments');
+    expect((await deps.repos.sessions.load(A))?.scope).toBe('read_orders,read_fulfillments');
     expect((await deps.repos.shops.get(B))?.scopes).toBe('read_orders');
+    expect((await deps.repos.sessions.load(B))?.scope).toBe('read_orders');
 
     await appScopesUpdate(delivery(A, 'app/scopes_update', { current: 'write_orders' }), deps);
     await appScopesUpdate(delivery(A, 'app/scopes_update', null), deps);
