@@ -3,6 +3,7 @@
 /** Every code the app may answer with, and the HTTP status it comes with. */
 export const ERROR_STATUS = {
   invalid_signature: 401,
+  invalid_hmac: 401,
   invalid_input: 400,
   order_not_found: 404,
   not_found: 404,
@@ -26,9 +27,12 @@ export const READINESS_CODES: readonly ErrorCode[] = [
   'database_unavailable',
 ];
 
+/** Codes only Shopify's own calls get (webhook deliveries); a shopper never sees them. */
+export const SHOPIFY_CALLER_CODES: readonly ErrorCode[] = ['invalid_hmac'];
+
 /** Codes a lookup may answer the widget with: each has a shopper-facing message. */
 export const SHOPPER_CODES: readonly ErrorCode[] = ERROR_CODES.filter(
-  (code) => !READINESS_CODES.includes(code),
+  (code) => !READINESS_CODES.includes(code) && !SHOPIFY_CALLER_CODES.includes(code),
 );
 
 /** Codes worth retrying as they are (the widget offers "try again"). */

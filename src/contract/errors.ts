@@ -9,6 +9,7 @@ export {
   type ErrorCode,
   READINESS_CODES,
   RETRYABLE_CODES,
+  SHOPIFY_CALLER_CODES,
   SHOPPER_CODES,
 } from './codes.js';
 

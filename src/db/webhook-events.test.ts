@@ -23,7 +23,10 @@ describe.each(databases())('webhook events on %s', (kind) => {
     await events.claim('a.myshopify.com', 'old', 'orders/create');
     now = Date.parse('2026-11-02T00:00:00.000Z');
     await events.claim('a.myshopify.com', 'new', 'orders/create');
+    expect(await events.status('a.myshopify.com', 'new')).toEqual({ processedAt: null });
+    expect(await events.status('b.myshopify.com', 'new')).toBeUndefined();
     await events.markProcessed('a.myshopify.com', 'new');
+    expect(await events.status('a.myshopify.com', 'new')).toEqual({ processedAt: new Date(now) });
     const row = await handle.db
       .selectFrom('webhook_events')
       .select('processed_at')

@@ -9,6 +9,11 @@ export interface WebhookEventsRepository {
    * when two deliveries race (one INSERT … ON CONFLICT DO NOTHING RETURNING decides).
    */
   claim(shop: string, eventId: string, topic: string): Promise<boolean>;
+  /**
+   * Where the event stands: undefined when never claimed, `{ processedAt: null }` while claimed but
+   * not (yet) processed — its job failed or is running — and the time once processed.
+   */
+  status(shop: string, eventId: string): Promise<{ processedAt: Date | null } | undefined>;
   /** Stamps the event as processed (its job finished). */
   markProcessed(shop: string, eventId: string): Promise<void>;
   /** Forgets events received before `before` (Shopify retries for 4 hours at most); returns how many. */
@@ -28,6 +33,15 @@ export function createWebhookEventsRepository(
         .returning('event_id')
         .executeTakeFirst();
       return row !== undefined;
+    },
+    async status(shop, eventId) {
+      const row = await db
+        .selectFrom('webhook_events')
+        .select('processed_at')
+        .where('shop', '=', shop)
+        .where('event_id', '=', eventId)
+        .executeTakeFirst();
+      return row ? { processedAt: row.processed_at } : undefined;
     },
     async markProcessed(shop, eventId) {
       await db

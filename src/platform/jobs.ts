@@ -13,6 +13,11 @@ export interface QueueSettings {
   retryBackoff?: boolean;
   /** A job running longer than this counts as failed. Default 15 minutes. */
   expireInSeconds?: number;
+  /**
+   * pg-boss queue policy. `exclusive`: at most one job per `singletonKey` queued, retrying or
+   * running at a time (a second `send` with that key answers null). Default `standard`.
+   */
+  policy?: 'standard' | 'exclusive';
 }
 
 export interface SendOptions {
@@ -96,6 +101,7 @@ export function createJobQueue(
           retryDelay: settings.retryDelaySeconds ?? 0,
           retryBackoff: settings.retryBackoff ?? false,
           expireInSeconds: settings.expireInSeconds ?? 15 * 60,
+          ...(settings.policy ? { policy: settings.policy } : {}),
         });
       })();
       pending.catch(() => created.delete(queue));

@@ -27,6 +27,7 @@ import { healthz } from './routes/healthz.js';
 import { proxyLookup } from './routes/proxy-lookup.js';
 import { proxyOrders } from './routes/proxy-orders.js';
 import { type ReadinessProbe, readyz } from './routes/readyz.js';
+import { mountWebhookRoutes, type WebhookRouteDeps } from './routes/webhooks.js';
 
 export { ConfigError } from '../platform/config-error.js';
 
@@ -51,6 +52,8 @@ export interface AppDeps {
   orders?: OrderSource;
   /** More readiness probes (a database ping); the Shopify check is always one. */
   readiness?: readonly ReadinessProbe[];
+  /** Database, repositories and queue for `POST /webhooks`; the route is mounted only when given. */
+  webhooks?: WebhookRouteDeps;
 }
 
 export interface App {
@@ -74,6 +77,7 @@ export function defaultAppDeps(partial: Partial<AppDeps> = {}): AppDeps {
     enrich: partial.enrich,
     orders: partial.orders,
     readiness: partial.readiness,
+    webhooks: partial.webhooks,
   };
 }
 
@@ -176,6 +180,7 @@ export function createApp(env: Env, partial: Partial<AppDeps> = {}): App {
   route('/proxy/orders', 'orders', ['GET'], proxyOrders(routeDeps));
   route('/healthz', 'healthz', ['GET'], () => healthz());
   route('/readyz', 'readyz', ['GET'], readyz([shopifyReady, ...(deps.readiness ?? [])]));
+  if (deps.webhooks) mountWebhookRoutes(app, deps.webhooks);
 
   app.notFound(() => httpError('not_found').toResponse());
   app.onError((error, c) => {

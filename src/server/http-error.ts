@@ -55,6 +55,7 @@ export class HttpError extends Error {
 /** Shopper-facing messages: plain, the same whatever went wrong inside. */
 export const MESSAGES = {
   invalid_signature: 'This request did not come through the store.',
+  invalid_hmac: 'The webhook signature (X-Shopify-Hmac-Sha256) does not match the body.',
   invalid_input: 'Please check the highlighted fields.',
   order_not_found: 'We could not find an order with that number and email.',
   not_found: 'There is nothing here.',

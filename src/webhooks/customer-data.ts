@@ -1,0 +1,43 @@
+// The ports the two customer compliance topics go through: each table tied to customers adds one.
+//
+// Today no table holds anything keyed by a customer or an order (shops, sessions, webhook events and
+// shop secrets are about the shop), so both lists are empty; the orders store adds its entries.
+import type { WebhookDeps } from './types.js';
+
+/** One customer of one shop and the orders a compliance request names, in both id spellings. */
+export interface CustomerRequest {
+  shop: string;
+  /** Shopify's REST customer id (decimal text) and its GraphQL id `gid://shopify/Customer/…`. */
+  customerId: string;
+  customerGid: string;
+  /** REST order ids as the payload lists them, and the same as `gid://shopify/Order/…`. */
+  orderIds: readonly string[];
+  orderGids: readonly string[];
+}
+
+/** What one store holds about the customer: ids of records only, never their content. */
+export interface HeldRecords {
+  /** What kind of record, e.g. `order`. */
+  kind: string;
+  /** Their ids (GraphQL ids where the record has one). */
+  ids: string[];
+}
+
+/** Reports, for `customers/data_request`, what one table holds about the customer. */
+export interface CustomerDataReporter {
+  name: string;
+  held(request: CustomerRequest, deps: WebhookDeps): Promise<HeldRecords>;
+}
+
+/** Erases, for `customers/redact`, what one table holds tied to the customer or those orders. */
+export interface CustomerRedactor {
+  name: string;
+  /** Deletes the rows of `request.shop` only; returns how many went. Throws on a database fault. */
+  redact(request: CustomerRequest, deps: WebhookDeps): Promise<number>;
+}
+
+/** Every table that can answer a data request. Empty today: no table holds customer rows. */
+export const CUSTOMER_DATA_REPORTERS: readonly CustomerDataReporter[] = [];
+
+/** Every table that must forget a customer. Empty today: no table holds customer rows. */
+export const CUSTOMER_REDACTORS: readonly CustomerRedactor[] = [];
