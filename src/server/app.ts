@@ -10,7 +10,7 @@ import {
 } from '../carriers/index.js';
 import type { Clock, Fetch } from '../core/ports.js';
 import { adminOrderSource, type OrderSource } from '../lookup/find-order.js';
-import { createLookup } from '../lookup/lookup.js';
+import { createLookup, type SharedViews } from '../lookup/lookup.js';
 import { ConfigError } from '../platform/config-error.js';
 import { type AppLogger, createLogger } from '../platform/logger.js';
 import {
@@ -45,6 +45,8 @@ export interface AppDeps {
   requestId: () => string;
   /** Store of the rate limits; process memory unless a shared store is given. */
   limiterFactory: LimiterFactory;
+  /** Lookup views shared by every process (Redis, from createSharedState); memory only without. */
+  sharedViews?: SharedViews;
   /** Replaces the carriers' enricher (tests, demo); by default built from the carrier settings. */
   enrich?: TrackingEnricher;
   /** Replaces the Admin API as the source of orders (a store-first source, tests). */
@@ -59,6 +61,8 @@ export interface App {
   config: ProxyConfig;
   /** The start-up Shopify check; `main` starts it, tests may. */
   shopCheck: ShopCheck;
+  /** Evicts an order's cached views (every process's, with shared views) after a store write. */
+  invalidateOrder: (shop: string, ...orderNames: string[]) => Promise<void>;
 }
 
 export function defaultAppDeps(partial: Partial<AppDeps> = {}): AppDeps {
@@ -71,6 +75,7 @@ export function defaultAppDeps(partial: Partial<AppDeps> = {}): AppDeps {
     now: partial.now ?? (() => performance.now()),
     requestId: partial.requestId ?? (() => crypto.randomUUID()),
     limiterFactory: partial.limiterFactory ?? memoryLimiterFactory,
+    sharedViews: partial.sharedViews,
     enrich: partial.enrich,
     orders: partial.orders,
     readiness: partial.readiness,
@@ -107,6 +112,7 @@ export function createApp(env: Env, partial: Partial<AppDeps> = {}): App {
       timeoutSignal: deps.timeoutSignal,
       // Lookups go ahead while the check is pending; once it failed they answer 503 at once.
       available: () => shopCheck.state().status !== 'failed',
+      shared: deps.sharedViews,
     },
   );
   const routeDeps: RouteDeps = {
@@ -185,7 +191,8 @@ export function createApp(env: Env, partial: Partial<AppDeps> = {}): App {
     return http.toResponse();
   });
 
-  return { fetch: async (request) => app.fetch(request), config, shopCheck };
+  const { invalidateOrder } = lookup;
+  return { fetch: async (request) => app.fetch(request), config, shopCheck, invalidateOrder };
 }
 
 function toHttpError(error: unknown, logger: AppLogger): HttpError {
