@@ -5,6 +5,7 @@ import type { Sealer } from '../platform/crypto.js';
 import type { Database } from './schema.js';
 import { createOfflineSessionStore, type OfflineSessionStore } from './sessions.js';
 import { createShopSecretsRepository, type ShopSecretsRepository } from './shop-secrets.js';
+import { createShopSettingsRepository, type ShopSettingsRepository } from './shop-settings.js';
 import { createShopsRepository, type ShopsRepository } from './shops.js';
 import { createWebhookEventsRepository, type WebhookEventsRepository } from './webhook-events.js';
 
@@ -13,6 +14,7 @@ export interface Repositories {
   sessions: OfflineSessionStore;
   webhookEvents: WebhookEventsRepository;
   shopSecrets: ShopSecretsRepository;
+  shopSettings: ShopSettingsRepository;
 }
 
 /** `sealer` seals tokens and keys at rest; `clock` (ms since epoch) stamps every time written. */
@@ -26,5 +28,6 @@ export function createRepositories(
     sessions: createOfflineSessionStore(db, sealer, clock),
     webhookEvents: createWebhookEventsRepository(db, clock),
     shopSecrets: createShopSecretsRepository(db, sealer),
+    shopSettings: createShopSettingsRepository(db, sealer, clock),
   };
 }
