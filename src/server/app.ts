@@ -23,6 +23,7 @@ import { createShopCheck, type ShopCheck } from '../shopify/shop-check.js';
 import { type Env, loadProxyConfig, type ProxyConfig } from './config.js';
 import type { AppEnv, RouteDeps } from './context.js';
 import { HttpError, httpError } from './http-error.js';
+import { type FlowLifecycleDeps, mountFlowLifecycle } from './routes/flow-lifecycle.js';
 import { healthz } from './routes/healthz.js';
 import { proxyLookup } from './routes/proxy-lookup.js';
 import { proxyOrders } from './routes/proxy-orders.js';
@@ -47,6 +48,8 @@ export interface AppDeps {
   limiterFactory: LimiterFactory;
   /** Lookup views shared by every process (Redis, from createSharedState); memory only without. */
   sharedViews?: SharedViews;
+  /** Where Flow's lifecycle calls are recorded; `POST /flow/lifecycle` is mounted only with it. */
+  flowLifecycle?: FlowLifecycleDeps['flow'];
   /** Replaces the carriers' enricher (tests, demo); by default built from the carrier settings. */
   enrich?: TrackingEnricher;
   /** Replaces the Admin API as the source of orders (a store-first source, tests). */
@@ -76,6 +79,7 @@ export function defaultAppDeps(partial: Partial<AppDeps> = {}): AppDeps {
     requestId: partial.requestId ?? (() => crypto.randomUUID()),
     limiterFactory: partial.limiterFactory ?? memoryLimiterFactory,
     sharedViews: partial.sharedViews,
+    flowLifecycle: partial.flowLifecycle,
     enrich: partial.enrich,
     orders: partial.orders,
     readiness: partial.readiness,
@@ -180,6 +184,13 @@ export function createApp(env: Env, partial: Partial<AppDeps> = {}): App {
   });
   route('/proxy/lookup', 'lookup', ['POST'], proxyLookup(routeDeps));
   route('/proxy/orders', 'orders', ['GET'], proxyOrders(routeDeps));
+  if (deps.flowLifecycle) {
+    mountFlowLifecycle(app, {
+      apiSecret: config.apiSecret,
+      flow: deps.flowLifecycle,
+      clock: deps.clock,
+    });
+  }
   route('/healthz', 'healthz', ['GET'], () => healthz());
   route('/readyz', 'readyz', ['GET'], readyz([shopifyReady, ...(deps.readiness ?? [])]));
 
