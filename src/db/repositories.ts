@@ -2,6 +2,7 @@
 import type { Kysely } from 'kysely';
 import { type Clock, systemClock } from '../core/ports.js';
 import type { Sealer } from '../platform/crypto.js';
+import { createFlowTriggersRepository, type FlowTriggersRepository } from './flow-triggers.js';
 import type { Database } from './schema.js';
 import { createOfflineSessionStore, type OfflineSessionStore } from './sessions.js';
 import { createShopSecretsRepository, type ShopSecretsRepository } from './shop-secrets.js';
@@ -15,6 +16,7 @@ export interface Repositories {
   webhookEvents: WebhookEventsRepository;
   shopSecrets: ShopSecretsRepository;
   shopSettings: ShopSettingsRepository;
+  flowTriggers: FlowTriggersRepository;
 }
 
 /** `sealer` seals tokens and keys at rest; `clock` (ms since epoch) stamps every time written. */
@@ -29,5 +31,6 @@ export function createRepositories(
     webhookEvents: createWebhookEventsRepository(db, clock),
     shopSecrets: createShopSecretsRepository(db, sealer),
     shopSettings: createShopSettingsRepository(db, sealer, clock),
+    flowTriggers: createFlowTriggersRepository(db, clock),
   };
 }
