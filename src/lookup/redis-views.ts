@@ -53,7 +53,8 @@ export function createRedisViews(
     try {
       return await run();
     } catch {
-      outage.down('view_cache_failed');
+      // Before the first connection and while reconnecting, the connection events tell the log.
+      if (client.status === 'ready') outage.down('view_cache_failed');
       return fallback;
     }
   }

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { connect, createServer, type Server, type Socket } from 'node:net';
 import { Redis } from 'ioredis';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { memoryLogger } from '../platform/logger.js';
@@ -132,6 +133,34 @@ describe.each(redisUrls)('with Redis at %s', (redisUrl) => {
     expect(two.calls.length).toBeGreaterThan(0);
   });
 
+  it('falls back to memory when Redis goes away mid-run, logging once, and returns to Redis', async () => {
+    const link = await relay(redisUrl);
+    const { logger, lines } = memoryLogger();
+    const state = createSharedState({ ...env, REDIS_URL: link.url() }, logger);
+    opened.push(state);
+    expect(await state.ready()).toBe(true);
+    const t = testApp(ordersAdmin([adminOrder()]), LIMIT_ENV, state.deps);
+    const asking = (ip: string) => t.handler(lookupRequest(ask, { ip }));
+    expect((await asking('198.51.100.1')).status).toBe(200);
+
+    await link.cut();
+    await until(async () => lines.some((line) => line.event === 'redis_unavailable'));
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i++) statuses.push((await asking('198.51.100.2')).status);
+    // Memory counts from zero: three allowed, the fourth refused.
+    expect(statuses).toEqual([200, 200, 200, 429]);
+    expect(lines.filter((line) => line.event === 'redis_unavailable')).toHaveLength(1);
+
+    await link.restore();
+    expect(await state.ready(5_000)).toBe(true);
+    await until(async () => lines.some((line) => line.event === 'redis_restored'));
+    expect(lines.filter((line) => line.event === 'redis_unavailable')).toHaveLength(1);
+    // Back on Redis, whose count for this IP is still the one request made before the cut.
+    const again: number[] = [];
+    for (let i = 0; i < 3; i++) again.push((await asking('198.51.100.1')).status);
+    expect(again).toEqual([200, 200, 429]);
+  });
+
   it('names cached views without the e-mail, the order number or the shop', async () => {
     const t = testApp(ordersAdmin([adminOrder()]), {}, await connected());
     expect((await t.handler(lookupRequest(ask))).status).toBe(200);
@@ -143,6 +172,44 @@ describe.each(redisUrls)('with Redis at %s', (redisUrl) => {
     expect(keys).not.toContain('demo-store');
   });
 });
+
+/**
+ * A TCP relay to the real Redis that can be cut and restored on the same port: Redis going away
+ * and coming back, as the app sees it.
+ */
+async function relay(target: string) {
+  const { hostname, port } = new URL(target);
+  const sockets = new Set<Socket>();
+  let server: Server | undefined;
+  let listenPort = 0;
+  const start = () =>
+    new Promise<void>((resolve) => {
+      server = createServer((inbound) => {
+        const outbound = connect(Number(port || 6379), hostname);
+        for (const socket of [inbound, outbound]) {
+          sockets.add(socket);
+          socket.on('close', () => sockets.delete(socket));
+          socket.on('error', () => {});
+        }
+        inbound.pipe(outbound).pipe(inbound);
+      });
+      server.listen(listenPort, '127.0.0.1', () => {
+        const address = server?.address();
+        if (address && typeof address === 'object') listenPort = address.port;
+        resolve();
+      });
+    });
+  await start();
+  return {
+    url: () => `redis://127.0.0.1:${listenPort}`,
+    cut: () =>
+      new Promise<void>((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server?.close(() => resolve());
+      }),
+    restore: start,
+  };
+}
 
 async function until(check: () => Promise<boolean>, timeoutMs = 3000): Promise<void> {
   const deadline = Date.now() + timeoutMs;

@@ -52,8 +52,12 @@ export function createSharedState(raw: Env, logger: Logger): SharedState {
   const ttlSeconds = Number(env.LOOKUP_CACHE_TTL_S ?? NUMERIC_DEFAULTS.LOOKUP_CACHE_TTL_S);
   const outage = createOutageLog(logger);
   const client = connectRedis(url);
-  // A subscriber waits for its connection (offline queue on) and subscribes again after each reconnect.
-  const subscriber: Redis = client.duplicate({ enableOfflineQueue: true });
+  // The subscriber's SUBSCRIBE waits for a connection however long it takes (offline queue, no
+  // retry limit); ioredis subscribes again after each reconnect.
+  const subscriber: Redis = client.duplicate({
+    enableOfflineQueue: true,
+    maxRetriesPerRequest: null,
+  });
   watchRedis(client, outage);
   subscriber.on('error', () => {});
   return {
