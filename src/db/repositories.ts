@@ -2,9 +2,11 @@
 import type { Kysely } from 'kysely';
 import { type Clock, systemClock } from '../core/ports.js';
 import type { Sealer } from '../platform/crypto.js';
+import { createFlowTriggersRepository, type FlowTriggersRepository } from './flow-triggers.js';
 import type { Database } from './schema.js';
 import { createOfflineSessionStore, type OfflineSessionStore } from './sessions.js';
 import { createShopSecretsRepository, type ShopSecretsRepository } from './shop-secrets.js';
+import { createShopSettingsRepository, type ShopSettingsRepository } from './shop-settings.js';
 import { createShopsRepository, type ShopsRepository } from './shops.js';
 import { createWebhookEventsRepository, type WebhookEventsRepository } from './webhook-events.js';
 
@@ -13,6 +15,8 @@ export interface Repositories {
   sessions: OfflineSessionStore;
   webhookEvents: WebhookEventsRepository;
   shopSecrets: ShopSecretsRepository;
+  shopSettings: ShopSettingsRepository;
+  flowTriggers: FlowTriggersRepository;
 }
 
 /** `sealer` seals tokens and keys at rest; `clock` (ms since epoch) stamps every time written. */
@@ -26,5 +30,7 @@ export function createRepositories(
     sessions: createOfflineSessionStore(db, sealer, clock),
     webhookEvents: createWebhookEventsRepository(db, clock),
     shopSecrets: createShopSecretsRepository(db, sealer),
+    shopSettings: createShopSettingsRepository(db, sealer, clock),
+    flowTriggers: createFlowTriggersRepository(db, clock),
   };
 }

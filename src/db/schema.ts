@@ -51,9 +51,40 @@ export interface ShopSecretsTable {
   created_at: CreatedAt;
 }
 
+/** A shop's watcher settings; the carriers' keys are one sealed JSON value. */
+export interface ShopSettingsTable {
+  shop: string;
+  carrier_keys_sealed: string | null;
+  write_back: Generated<boolean>;
+  /** Null: the deployment's default. */
+  stalled_after_days: number | null;
+  updated_at: CreatedAt;
+}
+
+/** Whether a shop has an enabled Flow workflow using a trigger (Flow's lifecycle callbacks). */
+export interface FlowLifecycleTable {
+  shop: string;
+  /** The trigger extension's handle, e.g. `shipment-delivered`. */
+  handle: string;
+  enabled: boolean;
+  /** Flow's `timestamp` of the callback that set `enabled`. */
+  changed_at: Timestamp;
+}
+
+/** One row per (shop, fulfilment, trigger) fired: a trigger fires once per shipment and state. */
+export interface FlowTriggersFiredTable {
+  shop: string;
+  fulfillment_gid: string;
+  handle: string;
+  fired_at: CreatedAt;
+}
+
 export interface Database {
   shops: ShopsTable;
   offline_sessions: OfflineSessionsTable;
   webhook_events: WebhookEventsTable;
   shop_secrets: ShopSecretsTable;
+  shop_settings: ShopSettingsTable;
+  flow_lifecycle: FlowLifecycleTable;
+  flow_triggers_fired: FlowTriggersFiredTable;
 }

@@ -49,6 +49,8 @@ describe.each(databases())('shops on %s', (kind) => {
       sessions,
       shopSecrets: secrets,
       webhookEvents: events,
+      shopSettings,
+      flowTriggers,
     } = createRepositories(handle.db, sealer);
     for (const shop of [A, B]) {
       await shops.markInstalled(shop, 'read_orders');
@@ -61,6 +63,9 @@ describe.each(databases())('shops on %s', (kind) => {
       });
       await secrets.fingerprintKey(shop);
       await events.claim(shop, 'event-1', 'orders/create');
+      await shopSettings.updateShopSettings(shop, { writeBack: true });
+      await flowTriggers.setLifecycle(shop, 'shipment-delivered', true, new Date());
+      await flowTriggers.claim(shop, 'gid://shopify/Fulfillment/1', 'shipment-delivered');
     }
     const countOf = async (shop: string) => {
       const counts: Record<string, number> = {};

@@ -20,6 +20,9 @@ export interface Shop {
  * Children first, so foreign keys never block.
  */
 export const SHOP_ROW_TABLES = [
+  { table: 'flow_triggers_fired', column: 'shop' },
+  { table: 'flow_lifecycle', column: 'shop' },
+  { table: 'shop_settings', column: 'shop' },
   { table: 'webhook_events', column: 'shop' },
   { table: 'offline_sessions', column: 'shop' },
   { table: 'shop_secrets', column: 'shop' },

@@ -39,6 +39,22 @@ export interface LookupDeps {
   timeoutSignal: (ms: number) => AbortSignal;
   /** Whether orders may be looked up now (false while the start-up Shopify check fails). */
   available?: () => boolean;
+  /** A second level shared by every process (Redis); without it, this process's memory only. */
+  shared?: SharedViews;
+}
+
+/**
+ * Order views shared between processes. `who` is the hashed e-mail or customer id of the asker.
+ * Every method swallows store faults (a fault is a miss): the lookup then asks the source.
+ */
+export interface SharedViews {
+  get(shop: string, orderKey: string, who: string): Promise<TrackingView | undefined>;
+  /** Kept as long as this process's own cache keeps it (the lookup cache's lifetime). */
+  set(shop: string, orderKey: string, who: string, view: TrackingView): Promise<void>;
+  /** Deletes the order's shared views and tells every process (`subscribe`) to drop its own. */
+  invalidate(shop: string, orderKey: string): Promise<void>;
+  /** `listener` runs in this process for every invalidation, this process's own included. */
+  subscribe(listener: (shop: string, orderKey: string) => void): void;
 }
 
 /** Per request: who asks, the request's signal and its logger. */
@@ -59,6 +75,12 @@ export interface Lookup {
   /** Throws HttpError: order_not_found (unknown or wrong email alike), rate_limited, upstream_unavailable. */
   order(shop: string, query: OrderQuery, ctx: LookupContext): Promise<Answer<TrackingView>>;
   customerOrders(shop: string, customerId: string, ctx: LookupContext): Promise<Answer<OrderList>>;
+  /**
+   * Drops the cached views of one order (given by name, `#1001` or `1001`, or confirmation number)
+   * in this process and, with a shared store, in every process. A customer's order lists are not
+   * keyed by order and expire with the cache's lifetime.
+   */
+  invalidateOrder(shop: string, ...orderNames: string[]): Promise<void>;
 }
 
 interface ViewEntry {
@@ -73,7 +95,12 @@ interface Fetching {
   shop: string;
   ctx: LookupContext;
 }
-type ViewFetch = Fetching & { query: OrderQuery };
+type ViewFetch = Fetching & {
+  query: OrderQuery;
+  orderKey: string;
+  who: string;
+  sharedHit?: boolean;
+};
 type ListFetch = Fetching & { customerId: string };
 
 export function createLookup(options: LookupOptions, deps: LookupDeps): Lookup {
@@ -87,16 +114,33 @@ export function createLookup(options: LookupOptions, deps: LookupDeps): Lookup {
   };
   const views = new LRUCache<string, ViewEntry, ViewFetch>({
     ...cacheOptions,
-    fetchMethod: (_key, _stale, { context }) =>
-      callAdmin(context, async () => {
+    fetchMethod: async (_key, _stale, { context }) => {
+      const { shared } = deps;
+      const kept = await shared?.get(context.shop, context.orderKey, context.who);
+      if (kept) {
+        context.sharedHit = true;
+        return { view: kept };
+      }
+      const entry = await callAdmin(context, async () => {
         const order = await deps.orders.findOrder(context.query, context.ctx);
         // Undefined is not cached: an unknown order or a wrong email may be right the next time.
         if (!order) return undefined;
         const view = TrackingViewSchema.safeParse(orderToTrackingView(order));
         if (!view.success) throw new UpstreamError('malformed', 'order does not fit the view');
         return { view: view.data };
-      }),
+      });
+      if (entry && shared)
+        await shared.set(context.shop, context.orderKey, context.who, entry.view);
+      return entry;
+    },
   });
+  deps.shared?.subscribe((shop, orderKey) => dropViews(shop, orderKey));
+
+  /** Drops this process's views of one order, whoever asked for them. */
+  function dropViews(shop: string, orderKey: string): void {
+    const prefix = `${shop}\n${orderKey}\n`;
+    for (const key of [...views.keys()]) if (key.startsWith(prefix)) views.delete(key);
+  }
   const lists = new LRUCache<string, ListEntry, ListFetch>({
     ...cacheOptions,
     fetchMethod: (_key, _stale, { context }) =>
@@ -166,15 +210,25 @@ export function createLookup(options: LookupOptions, deps: LookupDeps): Lookup {
     async order(shop, query, ctx) {
       const orderKey = query.orderNumber.bare.toLowerCase();
       await deps.limits.assertMayTry(shop, orderKey, ctx.ip);
-      const who = query.email !== null ? `e:${query.email}` : `c:${query.customerId}`;
-      const key = `${shop}\n${orderKey}\n${sha256(who)}`;
+      const who = sha256(query.email !== null ? `e:${query.email}` : `c:${query.customerId}`);
+      const key = `${shop}\n${orderKey}\n${who}`;
       const status: LRUCache.Status<string, ViewEntry, ViewFetch> = {};
-      const entry = await views.fetch(key, { context: { shop, ctx, query }, status });
+      const context: ViewFetch = { shop, ctx, query, orderKey, who };
+      const entry = await views.fetch(key, { context, status });
       if (!entry) {
         await deps.limits.recordFailure(shop, orderKey, ctx.ip);
         throw httpError('order_not_found');
       }
-      return enrichedAnswer(entry, status.fetch !== 'miss', ctx, query.language);
+      const hit = status.fetch !== 'miss' || context.sharedHit === true;
+      return enrichedAnswer(entry, hit, ctx, query.language);
+    },
+
+    async invalidateOrder(shop, ...orderNames) {
+      for (const name of orderNames) {
+        const orderKey = name.trim().replace(/^#/, '').toLowerCase();
+        dropViews(shop, orderKey);
+        await deps.shared?.invalidate(shop, orderKey);
+      }
     },
 
     async customerOrders(shop, customerId, ctx) {

@@ -10,7 +10,7 @@ import {
 } from '../carriers/index.js';
 import type { Clock, Fetch } from '../core/ports.js';
 import { adminOrderSource, type OrderSource } from '../lookup/find-order.js';
-import { createLookup } from '../lookup/lookup.js';
+import { createLookup, type SharedViews } from '../lookup/lookup.js';
 import { ConfigError } from '../platform/config-error.js';
 import { type AppLogger, createLogger } from '../platform/logger.js';
 import {
@@ -23,6 +23,7 @@ import { createShopCheck, type ShopCheck } from '../shopify/shop-check.js';
 import { type Env, loadProxyConfig, type ProxyConfig } from './config.js';
 import type { AppEnv, RouteDeps } from './context.js';
 import { HttpError, httpError } from './http-error.js';
+import { type FlowLifecycleDeps, mountFlowLifecycle } from './routes/flow-lifecycle.js';
 import { healthz } from './routes/healthz.js';
 import { proxyLookup } from './routes/proxy-lookup.js';
 import { proxyOrders } from './routes/proxy-orders.js';
@@ -46,6 +47,10 @@ export interface AppDeps {
   requestId: () => string;
   /** Store of the rate limits; process memory unless a shared store is given. */
   limiterFactory: LimiterFactory;
+  /** Lookup views shared by every process (Redis, from createSharedState); memory only without. */
+  sharedViews?: SharedViews;
+  /** Where Flow's lifecycle calls are recorded; `POST /flow/lifecycle` is mounted only with it. */
+  flowLifecycle?: FlowLifecycleDeps['flow'];
   /** Replaces the carriers' enricher (tests, demo); by default built from the carrier settings. */
   enrich?: TrackingEnricher;
   /** Replaces the Admin API as the source of orders (a store-first source, tests). */
@@ -62,6 +67,8 @@ export interface App {
   config: ProxyConfig;
   /** The start-up Shopify check; `main` starts it, tests may. */
   shopCheck: ShopCheck;
+  /** Evicts an order's cached views (every process's, with shared views) after a store write. */
+  invalidateOrder: (shop: string, ...orderNames: string[]) => Promise<void>;
 }
 
 export function defaultAppDeps(partial: Partial<AppDeps> = {}): AppDeps {
@@ -74,6 +81,8 @@ export function defaultAppDeps(partial: Partial<AppDeps> = {}): AppDeps {
     now: partial.now ?? (() => performance.now()),
     requestId: partial.requestId ?? (() => crypto.randomUUID()),
     limiterFactory: partial.limiterFactory ?? memoryLimiterFactory,
+    sharedViews: partial.sharedViews,
+    flowLifecycle: partial.flowLifecycle,
     enrich: partial.enrich,
     orders: partial.orders,
     readiness: partial.readiness,
@@ -111,6 +120,7 @@ export function createApp(env: Env, partial: Partial<AppDeps> = {}): App {
       timeoutSignal: deps.timeoutSignal,
       // Lookups go ahead while the check is pending; once it failed they answer 503 at once.
       available: () => shopCheck.state().status !== 'failed',
+      shared: deps.sharedViews,
     },
   );
   const routeDeps: RouteDeps = {
@@ -178,6 +188,13 @@ export function createApp(env: Env, partial: Partial<AppDeps> = {}): App {
   });
   route('/proxy/lookup', 'lookup', ['POST'], proxyLookup(routeDeps));
   route('/proxy/orders', 'orders', ['GET'], proxyOrders(routeDeps));
+  if (deps.flowLifecycle) {
+    mountFlowLifecycle(app, {
+      apiSecret: config.apiSecret,
+      flow: deps.flowLifecycle,
+      clock: deps.clock,
+    });
+  }
   route('/healthz', 'healthz', ['GET'], () => healthz());
   route('/readyz', 'readyz', ['GET'], readyz([shopifyReady, ...(deps.readiness ?? [])]));
   if (deps.webhooks) mountWebhookRoutes(app, deps.webhooks);
@@ -190,7 +207,8 @@ export function createApp(env: Env, partial: Partial<AppDeps> = {}): App {
     return http.toResponse();
   });
 
-  return { fetch: async (request) => app.fetch(request), config, shopCheck };
+  const { invalidateOrder } = lookup;
+  return { fetch: async (request) => app.fetch(request), config, shopCheck, invalidateOrder };
 }
 
 function toHttpError(error: unknown, logger: AppLogger): HttpError {

@@ -2,6 +2,7 @@
 import { serve } from '@hono/node-server';
 import { createLogger } from '../platform/logger.js';
 import { ConfigError, createApp } from './app.js';
+import { createSharedState } from './shared-state.js';
 
 /** Requests still running after this long are cut when the process is told to stop. */
 const SHUTDOWN_GRACE_MS = 900;
@@ -10,7 +11,7 @@ function main(): void {
   const logger = createLogger();
   let app: ReturnType<typeof createApp>;
   try {
-    app = createApp(process.env, { logger });
+    app = createApp(process.env, { logger, ...createSharedState(process.env, logger).deps });
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`${error.message}\n`);
