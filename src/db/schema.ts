@@ -136,6 +136,13 @@ export interface ShipmentEventsTable {
   estimated_delivery_at: Timestamp | null;
 }
 
+/** Orders Shopify deleted, kept as ids only so no late write brings them back. */
+export interface DeletedOrdersTable {
+  shop: string;
+  order_gid: string;
+  deleted_at: Timestamp;
+}
+
 /** Each shop's backfill progress and last reconciliation. */
 export interface SyncStateTable {
   shop: string;
@@ -165,4 +172,5 @@ export interface Database {
   shipments: ShipmentsTable;
   shipment_events: ShipmentEventsTable;
   sync_state: SyncStateTable;
+  deleted_orders: DeletedOrdersTable;
 }
