@@ -16,10 +16,10 @@ import {
   BulkChildLineSchema,
   type BulkOperation,
   BulkOperationDataSchema,
-  BulkOrderLineSchema,
   BulkRunDataSchema,
 } from '../shopify/bulk-orders-schema.js';
 import { batchBulkGroups, DEFAULT_BATCH_LINES } from './bulk-batches.js';
+import { BulkOrderLineWithInlineSchema, withInlineChildren } from './bulk-inline.js';
 import { type BulkPosition, readBulkGroups } from './bulk-jsonl.js';
 import { bulkGroupToStored } from './from-admin-order.js';
 import type { AdminForShop, FingerprinterForShop } from './shop-admin.js';
@@ -160,7 +160,7 @@ export async function ingestBulkFile(
 ): Promise<number> {
   const fingerprint = await deps.fingerprinter(shop);
   const groups = readBulkGroups(body, {
-    rootSchema: BulkOrderLineSchema,
+    rootSchema: BulkOrderLineWithInlineSchema,
     childSchema: BulkChildLineSchema,
     logger: deps.logger,
     ...(fromResume
@@ -171,7 +171,7 @@ export async function ingestBulkFile(
   let written = 0;
   for await (const batch of batchBulkGroups(
     groups,
-    (group) => bulkGroupToStored(group, fingerprint),
+    (group) => bulkGroupToStored(withInlineChildren(group), fingerprint),
     deps.batchLines ?? DEFAULT_BATCH_LINES,
   )) {
     if (!(await shopIsActive(deps.shops, shop))) return written;
