@@ -45,7 +45,12 @@ function personalData(orders: SeedOrder[]): string[] {
       for (const t of c.tags) add(t);
       address(c.defaultAddress);
     }
-    for (const f of o.fulfillments) for (const e of f.events) add(e.address1), add(e.zip);
+    for (const f of o.fulfillments) {
+      for (const e of f.events) {
+        add(e.address1);
+        add(e.zip);
+      }
+    }
     for (const e of o.events) add(e.message);
   }
   return [...found];

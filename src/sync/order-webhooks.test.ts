@@ -40,7 +40,7 @@ describe.each(databases())('order webhooks (%s)', (kind) => {
   it('out of order: an older orders/updated after a newer one is ignored; events accumulate once', async () => {
     const h = await syncHarness(kind);
     const order = unshipped(h);
-    const created = { topic: 'orders/create', payload: orderPayload(order) };
+    const created: OutgoingWebhook = { topic: 'orders/create', payload: orderPayload(order) };
     h.now.ms += 60_000;
     const shipped = shipOrder(
       order,
@@ -93,7 +93,7 @@ describe.each(databases())('order webhooks (%s)', (kind) => {
   it('orders/delete removes the order, and a late update does not bring it back', async () => {
     const h = await syncHarness(kind);
     const order = unshipped(h);
-    const created = { topic: 'orders/create', payload: orderPayload(order) };
+    const created: OutgoingWebhook = { topic: 'orders/create', payload: orderPayload(order) };
     await deliver(h, created);
     await deliver(h, { topic: 'orders/delete', payload: orderDeletePayload(order) });
     expect(await h.repos.orders.count(SHOP)).toBe(0);
