@@ -2,12 +2,15 @@
 import type { Kysely } from 'kysely';
 import { type Clock, systemClock } from '../core/ports.js';
 import type { Sealer } from '../platform/crypto.js';
+import type { InvalidationBus } from '../sync/invalidation.js';
 import { createFlowTriggersRepository, type FlowTriggersRepository } from './flow-triggers.js';
+import { createOrdersRepository, type OrdersRepository } from './orders.js';
 import type { Database } from './schema.js';
 import { createOfflineSessionStore, type OfflineSessionStore } from './sessions.js';
 import { createShopSecretsRepository, type ShopSecretsRepository } from './shop-secrets.js';
 import { createShopSettingsRepository, type ShopSettingsRepository } from './shop-settings.js';
 import { createShopsRepository, type ShopsRepository } from './shops.js';
+import { createSyncStateRepository, type SyncStateRepository } from './sync-state.js';
 import { createWebhookEventsRepository, type WebhookEventsRepository } from './webhook-events.js';
 
 export interface Repositories {
@@ -17,6 +20,13 @@ export interface Repositories {
   shopSecrets: ShopSecretsRepository;
   shopSettings: ShopSettingsRepository;
   flowTriggers: FlowTriggersRepository;
+  orders: OrdersRepository;
+  syncState: SyncStateRepository;
+}
+
+export interface RepositoryOptions {
+  /** Where order writes are announced so cached views drop them; none by default. */
+  invalidations?: InvalidationBus;
 }
 
 /** `sealer` seals tokens and keys at rest; `clock` (ms since epoch) stamps every time written. */
@@ -24,6 +34,7 @@ export function createRepositories(
   db: Kysely<Database>,
   sealer: Sealer,
   clock: Clock = systemClock,
+  options: RepositoryOptions = {},
 ): Repositories {
   return {
     shops: createShopsRepository(db, clock),
@@ -32,5 +43,7 @@ export function createRepositories(
     shopSecrets: createShopSecretsRepository(db, sealer),
     shopSettings: createShopSettingsRepository(db, sealer, clock),
     flowTriggers: createFlowTriggersRepository(db, clock),
+    orders: createOrdersRepository(db, clock, options.invalidations),
+    syncState: createSyncStateRepository(db, clock),
   };
 }

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { createSealer } from '../platform/crypto.js';
+import { storedOrder } from '../testing/stored-orders.js';
 import { createRepositories } from './repositories.js';
 import { createShopsRepository, SHOP_ROW_TABLES } from './shops.js';
 import { databases, testDatabase } from './testing.js';
@@ -51,6 +52,8 @@ describe.each(databases())('shops on %s', (kind) => {
       webhookEvents: events,
       shopSettings,
       flowTriggers,
+      orders,
+      syncState,
     } = createRepositories(handle.db, sealer);
     for (const shop of [A, B]) {
       await shops.markInstalled(shop, 'read_orders');
@@ -66,6 +69,10 @@ describe.each(databases())('shops on %s', (kind) => {
       await shopSettings.updateShopSettings(shop, { writeBack: true });
       await flowTriggers.setLifecycle(shop, 'shipment-delivered', true, new Date());
       await flowTriggers.claim(shop, 'gid://shopify/Fulfillment/1', 'shipment-delivered');
+      await orders.upsert(shop, storedOrder(1));
+      await orders.upsert(shop, storedOrder(2));
+      await orders.deleteByGid(shop, storedOrder(2).orderGid);
+      await syncState.startRun(shop, 'gid://shopify/BulkOperation/1');
     }
     const countOf = async (shop: string) => {
       const counts: Record<string, number> = {};

@@ -12,6 +12,7 @@ import type { Clock, Logger } from '../core/ports.js';
 import type { RateLimits } from '../platform/rate-limits.js';
 import { httpError } from '../server/http-error.js';
 import { UpstreamError } from '../shopify/upstream-error.js';
+import type { OrderChange } from '../sync/invalidation.js';
 import type { OrderQuery, OrderSource } from './find-order.js';
 
 /** Seconds a shopper is asked to wait after an upstream fault. */
@@ -81,6 +82,8 @@ export interface Lookup {
    * keyed by order and expire with the cache's lifetime.
    */
   invalidateOrder(shop: string, ...orderNames: string[]): Promise<void>;
+  /** `invalidateOrder` for each change of a store write (name and confirmation number), and the customer's cached list. */
+  invalidate(changes: readonly OrderChange[]): Promise<void>;
 }
 
 interface ViewEntry {
@@ -122,7 +125,10 @@ export function createLookup(options: LookupOptions, deps: LookupDeps): Lookup {
         return { view: kept };
       }
       const entry = await callAdmin(context, async () => {
-        const order = await deps.orders.findOrder(context.query, context.ctx);
+        const order = await deps.orders.findOrder(context.query, {
+          ...context.ctx,
+          shop: context.shop,
+        });
         // Undefined is not cached: an unknown order or a wrong email may be right the next time.
         if (!order) return undefined;
         const view = TrackingViewSchema.safeParse(orderToTrackingView(order));
@@ -139,13 +145,20 @@ export function createLookup(options: LookupOptions, deps: LookupDeps): Lookup {
   /** Drops this process's views of one order, whoever asked for them. */
   function dropViews(shop: string, orderKey: string): void {
     const prefix = `${shop}\n${orderKey}\n`;
-    for (const key of [...views.keys()]) if (key.startsWith(prefix)) views.delete(key);
+    // A fetch still running is left alone (`has` is false for it): deleting it would abort it and
+    // answer "not found".
+    for (const key of [...views.keys()]) {
+      if (key.startsWith(prefix) && views.has(key)) views.delete(key);
+    }
   }
   const lists = new LRUCache<string, ListEntry, ListFetch>({
     ...cacheOptions,
     fetchMethod: (_key, _stale, { context }) =>
       callAdmin(context, async () => {
-        const list = await deps.orders.customerOrders(context.customerId, context.ctx);
+        const list = await deps.orders.customerOrders(context.customerId, {
+          ...context.ctx,
+          shop: context.shop,
+        });
         return { list, json: JSON.stringify(list) };
       }),
   });
@@ -206,6 +219,15 @@ export function createLookup(options: LookupOptions, deps: LookupDeps): Lookup {
     return { value: view, json, cacheHit: hit };
   }
 
+  /** Drops one order's views here and, with a shared store, in every process. */
+  async function invalidateOrder(shop: string, ...orderNames: string[]): Promise<void> {
+    for (const name of orderNames) {
+      const orderKey = name.normalize('NFKC').trim().replace(/^#/, '').toLowerCase();
+      dropViews(shop, orderKey);
+      await deps.shared?.invalidate(shop, orderKey);
+    }
+  }
+
   return {
     async order(shop, query, ctx) {
       const orderKey = query.orderNumber.bare.toLowerCase();
@@ -223,11 +245,16 @@ export function createLookup(options: LookupOptions, deps: LookupDeps): Lookup {
       return enrichedAnswer(entry, hit, ctx, query.language);
     },
 
-    async invalidateOrder(shop, ...orderNames) {
-      for (const name of orderNames) {
-        const orderKey = name.trim().replace(/^#/, '').toLowerCase();
-        dropViews(shop, orderKey);
-        await deps.shared?.invalidate(shop, orderKey);
+    invalidateOrder,
+
+    async invalidate(changes) {
+      for (const change of changes) {
+        const names = [change.orderName, change.confirmationNumber].filter((name): name is string =>
+          Boolean(name),
+        );
+        await invalidateOrder(change.shop, ...names);
+        const customerId = change.customerGid?.slice(change.customerGid.lastIndexOf('/') + 1);
+        if (customerId) lists.delete(`${change.shop}\n${customerId}`);
       }
     },
 

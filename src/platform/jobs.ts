@@ -15,9 +15,11 @@ export interface QueueSettings {
   expireInSeconds?: number;
   /**
    * pg-boss queue policy. `exclusive`: at most one job per `singletonKey` queued, retrying or
-   * running at a time (a second `send` with that key answers null). Default `standard`.
+   * running at a time (a second `send` with that key answers null). `stately`: at most one queued
+   * and one active job per singletonKey, so a job may queue its own follow-up while running, and a
+   * second start-up does not add another. Default `standard`.
    */
-  policy?: 'standard' | 'exclusive';
+  policy?: 'standard' | 'exclusive' | 'stately';
 }
 
 export interface SendOptions {

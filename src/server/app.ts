@@ -20,9 +20,11 @@ import {
 } from '../platform/rate-limits.js';
 import { createAdminGraphql, type Sleep } from '../shopify/admin-client.js';
 import { createShopCheck, type ShopCheck } from '../shopify/shop-check.js';
+import type { InvalidationBus } from '../sync/invalidation.js';
 import { type Env, loadProxyConfig, type ProxyConfig } from './config.js';
 import type { AppEnv, RouteDeps } from './context.js';
 import { HttpError, httpError } from './http-error.js';
+import { mountSyncRoutes, type SyncRouteDeps } from './routes/api-sync.js';
 import { type FlowLifecycleDeps, mountFlowLifecycle } from './routes/flow-lifecycle.js';
 import { healthz } from './routes/healthz.js';
 import { proxyLookup } from './routes/proxy-lookup.js';
@@ -59,6 +61,10 @@ export interface AppDeps {
   readiness?: readonly ReadinessProbe[];
   /** Database, repositories and queue for `POST /webhooks`; the route is mounted only when given. */
   webhooks?: WebhookRouteDeps;
+  /** Order-store writes announced here drop the lookup cache's views of those orders. */
+  invalidations?: InvalidationBus;
+  /** The order sync's progress; `GET /api/sync` is mounted when given. */
+  syncState?: SyncRouteDeps['syncState'];
 }
 
 export interface App {
@@ -87,6 +93,8 @@ export function defaultAppDeps(partial: Partial<AppDeps> = {}): AppDeps {
     orders: partial.orders,
     readiness: partial.readiness,
     webhooks: partial.webhooks,
+    invalidations: partial.invalidations,
+    syncState: partial.syncState,
   };
 }
 
@@ -123,6 +131,11 @@ export function createApp(env: Env, partial: Partial<AppDeps> = {}): App {
       shared: deps.sharedViews,
     },
   );
+  deps.invalidations?.subscribe((changes) => {
+    lookup.invalidate(changes).catch((error: unknown) => {
+      deps.logger.warn({ event: 'cache_invalidation_failed', error: String(error) });
+    });
+  });
   const routeDeps: RouteDeps = {
     config,
     lookup,
@@ -198,6 +211,7 @@ export function createApp(env: Env, partial: Partial<AppDeps> = {}): App {
   route('/healthz', 'healthz', ['GET'], () => healthz());
   route('/readyz', 'readyz', ['GET'], readyz([shopifyReady, ...(deps.readiness ?? [])]));
   if (deps.webhooks) mountWebhookRoutes(app, deps.webhooks);
+  if (deps.syncState) mountSyncRoutes(app, { syncState: deps.syncState });
 
   app.notFound(() => httpError('not_found').toResponse());
   app.onError((error, c) => {
