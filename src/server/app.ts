@@ -26,6 +26,7 @@ import { HttpError, httpError } from './http-error.js';
 import { healthz } from './routes/healthz.js';
 import { proxyLookup } from './routes/proxy-lookup.js';
 import { proxyOrders } from './routes/proxy-orders.js';
+import { proxyRecommendations, recommendationsFromEnv } from './routes/proxy-recommendations.js';
 import { type ReadinessProbe, readyz } from './routes/readyz.js';
 
 export { ConfigError } from '../platform/config-error.js';
@@ -114,6 +115,7 @@ export function createApp(env: Env, partial: Partial<AppDeps> = {}): App {
     lookup,
     limits,
     clock: deps.clock,
+    recommendations: recommendationsFromEnv(env, config.shop, deps),
     shopTimeZone: () => {
       const state = shopCheck.state();
       return state.status === 'ok' ? state.timeZone : undefined;
@@ -174,6 +176,7 @@ export function createApp(env: Env, partial: Partial<AppDeps> = {}): App {
   });
   route('/proxy/lookup', 'lookup', ['POST'], proxyLookup(routeDeps));
   route('/proxy/orders', 'orders', ['GET'], proxyOrders(routeDeps));
+  route('/proxy/recommendations', 'recommendations', ['GET'], proxyRecommendations(routeDeps));
   route('/healthz', 'healthz', ['GET'], () => healthz());
   route('/readyz', 'readyz', ['GET'], readyz([shopifyReady, ...(deps.readiness ?? [])]));
 

@@ -28,6 +28,9 @@ export const ORDER_LOOKUP_QUERY = /* GraphQL */ `
           nodes {
             name
             quantity
+            product {
+              id
+            }
           }
         }
         fulfillments(first: 5) {

@@ -139,9 +139,13 @@ export class TrackOrderApp extends Component<TrackOrderAppProps, State> {
     this._host().style.minBlockSize = '';
   }
 
-  override componentDidUpdate() {
+  override componentDidUpdate(_props: TrackOrderAppProps, before: State) {
     const { form, strings } = this.props;
     const { errors, loading, view } = this.state;
+    // Tells the block a timeline was drawn or taken away (the loader adds recommendations below).
+    if (view !== before.view) {
+      form.dispatchEvent(new CustomEvent('track-order:view', { bubbles: true, detail: view }));
+    }
     form.hidden = !!view;
     attr(form, 'aria-busy', loading && 'true');
     attr(form.querySelector('[type=submit]'), 'aria-disabled', loading && 'true');
