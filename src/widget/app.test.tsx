@@ -154,9 +154,11 @@ describe('TrackOrderApp', () => {
     expect(screen.getByLabelText('Order number')).toBeTruthy();
     expect(calls[0]?.url).toBe('/fr/apps/track/lookup');
     expect(calls[0]?.init?.method).toBe('POST');
+    // Sent as typed: the proxy trims and checks the fields; the locale lets carriers answer in it.
     expect(JSON.parse(String(calls[0]?.init?.body))).toEqual({
-      orderNumber: '#1001',
+      orderNumber: ' #1001 ',
       email: 'Shopper@Example.com',
+      locale: 'en',
     });
     answer(json(VIEWS.inTransit));
     const heading = await screen.findByRole('heading', { name: 'Order #1001' });
@@ -289,7 +291,11 @@ describe('TrackOrderApp', () => {
     fireEvent.click(screen.getByRole('button', { name: /#1002/ }));
     expect(await screen.findByRole('heading', { name: 'Order #1002' })).toBeTruthy();
     expect(calls[0]?.url).toBe('/fr/apps/track/orders');
-    expect(JSON.parse(String(calls[1]?.init?.body))).toEqual({ orderNumber: '#1002' });
+    expect(JSON.parse(String(calls[1]?.init?.body))).toEqual({
+      orderNumber: '#1002',
+      email: '',
+      locale: 'en',
+    });
   });
 });
 

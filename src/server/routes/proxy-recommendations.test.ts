@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { adminOrder, lookupBody, ORDER_EMAIL } from '../../testing/admin-orders.js';
 import { type AdminCall, json } from '../../testing/fake-admin.js';
-import { signedUrl } from '../../testing/signed.js';
+import { formRequest, signedUrl } from '../../testing/signed.js';
 import { testApp } from '../../testing/test-app.js';
 
 const STOREFRONT_URL = 'https://demo-store.myshopify.com/api/2026-10/graphql.json';
@@ -14,10 +15,12 @@ const product = (n: number) => ({
   priceRange: { minVariantPrice: { amount: '19.5', currencyCode: 'NOK' } },
 });
 
+const isStorefront = (call: AdminCall) =>
+  !call.url.includes('/admin/') && call.url.endsWith('/api/2026-10/graphql.json');
+
 /** Storefront answers: RELATED gives products 50 and 51, COMPLEMENTARY none. */
 function storefrontScript(call: AdminCall) {
-  if (!call.url.endsWith('/api/2026-10/graphql.json'))
-    return json({ errors: [{ message: 'no' }] }, 404);
+  if (!isStorefront(call)) return json({ errors: [{ message: 'no' }] }, 404);
   const related = call.variables.intent === 'RELATED';
   return json({ data: { productRecommendations: related ? [product(50), product(51)] : [] } });
 }
@@ -96,5 +99,72 @@ describe('GET /proxy/recommendations', () => {
     const t = testApp(storefrontScript, { SHOPIFY_STOREFRONT_TOKEN: 'tok' });
     const res = await t.handler(new Request('http://proxy.test/proxy/recommendations?products=7'));
     expect(res.status).toBe(401);
+  });
+});
+
+describe('the no-JS timeline page', () => {
+  const order = adminOrder({
+    lineItems: {
+      nodes: [{ name: 'Wool hat', quantity: 1, product: { id: 'gid://shopify/Product/7' } }],
+    },
+  });
+  /** Admin answers the lookup; Storefront answers as `storefront` says. */
+  const script =
+    (storefront: (call: AdminCall) => Response | Promise<Response>) => (call: AdminCall) =>
+      isStorefront(call) ? storefront(call) : json(lookupBody([order]));
+  const post = (extra: Record<string, string>) =>
+    formRequest({ orderNumber: '1001', email: ORDER_EMAIL, locale: 'de', ...extra });
+
+  it('shows the recommendations under the timeline when the block turned them on', async () => {
+    const t = testApp(script(storefrontScript), { SHOPIFY_STOREFRONT_TOKEN: 'tok' });
+    const res = await t.handler(post({ recommendations: 'Passt dazu', country: 'DE' }));
+    const html = await res.text();
+    expect(html).toContain(
+      '<h3 class="track-order__subtitle" id="track-order-recs">Passt dazu</h3>',
+    );
+    expect(html).toContain('href="/products/wool-hat-51"');
+    // Prices in the shopper's locale and the market's currency.
+    expect(html).toContain(
+      new Intl.NumberFormat('de', { style: 'currency', currency: 'NOK' }).format(19.5),
+    );
+    expect(html.indexOf('track-order__recs')).toBeGreaterThan(html.indexOf('track-order__result'));
+    const storefrontCall = t.calls.find(isStorefront);
+    expect(storefrontCall?.variables).toMatchObject({ country: 'DE', language: 'DE' });
+  });
+
+  it('shows none when the block turned them off', async () => {
+    const t = testApp(script(storefrontScript), { SHOPIFY_STOREFRONT_TOKEN: 'tok' });
+    const res = await t.handler(post({}));
+    const html = await res.text();
+    expect(html).toContain('track-order__result');
+    expect(html).not.toContain('track-order__recs');
+    expect(t.calls.some(isStorefront)).toBe(false);
+  });
+
+  it('does not wait past its time box for a slow Storefront: the timeline goes out without them', async () => {
+    const budgets: number[] = [];
+    const timeout = new AbortController();
+    const hang = (call: AdminCall) =>
+      new Promise<Response>((_resolve, reject) => {
+        call.signal?.addEventListener('abort', () => reject(new Error('aborted')));
+        // The page's 300 ms box closes while Shopify still thinks.
+        queueMicrotask(() => timeout.abort());
+      });
+    const t = testApp(
+      script(hang),
+      { SHOPIFY_STOREFRONT_TOKEN: 'tok' },
+      {
+        timeoutSignal: (ms) => {
+          budgets.push(ms);
+          return ms === 300 ? timeout.signal : new AbortController().signal;
+        },
+      },
+    );
+    const res = await t.handler(post({ recommendations: 'Passt dazu' }));
+    const html = await res.text();
+    expect(res.status).toBe(200);
+    expect(html).toContain('track-order__result');
+    expect(html).not.toContain('track-order__recs');
+    expect(budgets).toContain(300);
   });
 });
