@@ -41,18 +41,19 @@
         });
     };
     for (const type of ['focusin', 'pointerdown', 'submit']) form.addEventListener(type, start);
-    // Each timeline the widget draws (or takes away) is announced; the recommendations chunk, when
-    // the block turns it on, is fetched only then. Old cards go at once, before the next paint.
-    root.addEventListener('track-order:view', (event) => {
+    // The widget calls this for each timeline it draws (or takes away); the recommendations chunk,
+    // when the block turns it on, is fetched only then. Old cards go at once, before the next paint.
+    (form as HTMLFormElement & { trackOrderView: (view?: unknown) => void }).trackOrderView = (
+      view,
+    ) => {
       root.querySelector('.track-order__recs')?.remove();
-      const view = (event as CustomEvent).detail;
       const chunk = root.dataset.recommend;
       if (view && chunk) {
         import(/* @vite-ignore */ chunk)
           .then((m: { show: (r: HTMLElement, v: unknown) => unknown }) => m.show(root, view))
           .catch(() => {});
       }
-    });
+    };
   }
 })();
 
