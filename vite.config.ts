@@ -91,6 +91,8 @@ export default defineConfig({
       input: {
         'track-order-loader': 'src/widget/loader.ts',
         [WIDGET_CHUNK]: 'src/widget/main.tsx',
+        // Its own entry, fetched by the loader after a timeline is drawn; it shares no code with the widget.
+        'track-order-recommendations': 'src/widget/recommendations.ts',
         'track-order': 'src/widget/styles.css',
       },
       // The widget chunk's exports are its interface with the loader.

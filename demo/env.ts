@@ -37,6 +37,9 @@ export function demoSettings(
       SHOPIFY_SHOP: DEMO_SHOP,
       SHOPIFY_ADMIN_TOKEN: `shpat_demo_${randomSecret()}`,
       SHOPIFY_ADMIN_ENDPOINT: `${origin}${ADMIN_PATH}`,
+      // The local Storefront API (recommendations) answers on this origin with this public token.
+      SHOPIFY_API_ORIGIN: origin,
+      SHOPIFY_STOREFRONT_TOKEN: `demo-storefront-${randomSecret()}`,
       BRING_API_UID: 'demo@example.com',
       BRING_API_KEY: `demo-${randomSecret()}`,
       BRING_TRACKING_URL: `${origin}${BRING_PATH}`,

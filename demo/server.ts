@@ -13,6 +13,7 @@ import { demoSettings } from './env.js';
 import { createNodeServer } from './node-http.js';
 import { createAdminEmulator } from './shopify/admin-emulator.js';
 import { seedOrders } from './shopify/seed-orders.js';
+import { createStorefrontEmulator } from './shopify/storefront-emulator.js';
 import {
   createStorefront,
   type DemoCustomer,
@@ -86,6 +87,8 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
       settings.mode === 'local'
         ? createAdminEmulator({ orders, accessToken: env.SHOPIFY_ADMIN_TOKEN ?? '', clock })
         : undefined;
+    const storefrontApi =
+      emulator && createStorefrontEmulator({ accessToken: env.SHOPIFY_STOREFRONT_TOKEN ?? '' });
     const app = createApp(env, { clock, logger });
     const storefront = createStorefront({
       extensionRoot,
@@ -150,6 +153,8 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
         return asset(extensionRoot, url.pathname.slice(ASSET_BASE.length));
       }
       if (emulator && url.pathname.startsWith('/admin/')) return emulator.handle(request);
+      const storefrontAnswer = await storefrontApi?.handle(request);
+      if (storefrontAnswer) return storefrontAnswer;
       if (url.pathname.startsWith('/carriers/')) {
         return (
           (await handleCarrierRequest(request, clock)) ?? new Response('Not found', { status: 404 })

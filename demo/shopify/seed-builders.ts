@@ -9,6 +9,7 @@ import type {
   SeedLineItem,
   SeedOrder,
 } from './seed-types.js';
+import { productForTitle } from './storefront-catalogue.js';
 
 /** ISO timestamps relative to a fixed `now`, in Shopify's DateTime form (seconds, `Z`). */
 export type Hours = (hoursFromNow: number) => string;
@@ -136,6 +137,11 @@ export interface OrderSpec {
   comments: string[];
 }
 
+function productOf(title: string): { id: string } | null {
+  const product = productForTitle(title);
+  return product ? { id: `gid://shopify/Product/${product.id}` } : null;
+}
+
 function lineItem(seq: number, index: number, spec: ItemSpec): SeedLineItem {
   return {
     id: `gid://shopify/LineItem/${seq * 100 + index + 1}`,
@@ -148,6 +154,7 @@ function lineItem(seq: number, index: number, spec: ItemSpec): SeedLineItem {
     currentQuantity: spec.quantity,
     requiresShipping: !spec.digital,
     isGiftCard: false,
+    product: productOf(spec.title),
   };
 }
 

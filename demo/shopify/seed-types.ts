@@ -45,6 +45,8 @@ export interface SeedLineItem {
   currentQuantity: number;
   requiresShipping: boolean;
   isGiftCard: boolean;
+  /** The catalogue product (storefront-catalogue.ts); null for items the storefront does not sell. */
+  product: { id: string } | null;
 }
 
 export interface SeedFulfillmentLineItem {

@@ -27,6 +27,16 @@ export interface DemoCustomer {
   firstName: string;
 }
 
+/** The demo's market per storefront language; others sell in Ireland's (euros, English). */
+const MARKET_BY_LOCALE: Readonly<Record<string, string>> = {
+  nb: 'NO',
+  sv: 'SE',
+  da: 'DK',
+  de: 'DE',
+  ja: 'JP',
+  'pt-BR': 'BR',
+};
+
 /** What the shopper's request tells the theme: locale, editor mode, who is logged in. */
 export interface StorefrontRequest {
   locale: string;
@@ -115,6 +125,8 @@ export function createStorefront(options: StorefrontOptions): Storefront {
       customer: request.customer
         ? { id: Number(request.customer.id), first_name: request.customer.firstName }
         : null,
+      // The shopper's market, as Shopify's localization picks it (prices in that currency).
+      localization: { country: { iso_code: MARKET_BY_LOCALE[request.locale] ?? 'IE' } },
       locale_prefix: localePrefix,
       locales: options.locales.map((l) => ({
         iso_code: l.isoCode,

@@ -32,6 +32,8 @@ const Timestamp = z.string().min(1).max(64);
 export const LineItemSchema = z.object({
   name: z.string().max(500),
   quantity: z.number().int().nonnegative(),
+  /** The product's GID (`gid://shopify/Product/123`), for recommendations; absent for custom items. */
+  productId: z.string().max(200).optional(),
 });
 export type LineItem = z.infer<typeof LineItemSchema>;
 

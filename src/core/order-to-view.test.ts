@@ -1065,3 +1065,21 @@ describe('delivery milestones refreshed after live carrier data', () => {
     expect(shipped(complete)?.detail).toBeUndefined();
   });
 });
+
+describe('product ids for recommendations', () => {
+  it("carries each line item's product GID, and none for custom items", () => {
+    const order: ShopifyOrder = {
+      ...unfulfilledOrder,
+      lineItems: {
+        nodes: [
+          { name: 'Wool hat', quantity: 1, product: { id: 'gid://shopify/Product/42' } },
+          { name: 'Gift wrapping', quantity: 1, product: null },
+        ],
+      },
+    };
+    expect(view(order).order.lineItems).toEqual([
+      { name: 'Wool hat', quantity: 1, productId: 'gid://shopify/Product/42' },
+      { name: 'Gift wrapping', quantity: 1 },
+    ]);
+  });
+});

@@ -30,6 +30,7 @@ import {
 // fit are left out, because a cut tracking number or URL would point somewhere else.
 const MAX = { name: 100, item: 500, carrier: 100, message: 1000, location: 300, enum: 100 };
 const MAX_ID = { trackingNumber: 100, trackingUrl: 2000, time: 64 };
+const MAX_PRODUCT_ID = 200;
 
 function text(value: string | null | undefined, max: number): string | undefined {
   const trimmed = value?.trim();
@@ -309,10 +310,11 @@ export function orderToTrackingView(order: ShopifyOrder): TrackingView {
         : null,
       fulfillmentStatus: clip(order.displayFulfillmentStatus, MAX.enum),
       returnStatus: clip(order.returnStatus, MAX.enum),
-      lineItems: order.lineItems.nodes.map(({ name, quantity }) => ({
-        name: clip(name, MAX.item),
-        quantity: Math.max(0, quantity),
-      })),
+      lineItems: order.lineItems.nodes.map(({ name, quantity, product }) => {
+        const item: LineItem = { name: clip(name, MAX.item), quantity: Math.max(0, quantity) };
+        if (product?.id && product.id.length <= MAX_PRODUCT_ID) item.productId = product.id;
+        return item;
+      }),
     },
     milestones: milestonesOf(order, shipments, unshipped),
     shipments,

@@ -20,6 +20,8 @@ export interface ShopsTable {
   uninstalled_at: Timestamp | null;
   /** Set when Shopify refused the refresh token; a new session token exchange clears it. */
   needs_reauthorisation: Generated<boolean>;
+  /** Public Storefront access token for recommendations, sealed; null until made at install. */
+  storefront_token_sealed: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: CreatedAt;
   updated_at: CreatedAt;
 }

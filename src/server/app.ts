@@ -29,6 +29,7 @@ import { type FlowLifecycleDeps, mountFlowLifecycle } from './routes/flow-lifecy
 import { healthz } from './routes/healthz.js';
 import { proxyLookup } from './routes/proxy-lookup.js';
 import { proxyOrders } from './routes/proxy-orders.js';
+import { proxyRecommendations, recommendationsFromEnv } from './routes/proxy-recommendations.js';
 import { type ReadinessProbe, readyz } from './routes/readyz.js';
 import { mountWebhookRoutes, type WebhookRouteDeps } from './routes/webhooks.js';
 
@@ -141,6 +142,7 @@ export function createApp(env: Env, partial: Partial<AppDeps> = {}): App {
     lookup,
     limits,
     clock: deps.clock,
+    recommendations: recommendationsFromEnv(env, config.shop, deps),
     shopTimeZone: () => {
       const state = shopCheck.state();
       return state.status === 'ok' ? state.timeZone : undefined;
@@ -208,6 +210,7 @@ export function createApp(env: Env, partial: Partial<AppDeps> = {}): App {
       clock: deps.clock,
     });
   }
+  route('/proxy/recommendations', 'recommendations', ['GET'], proxyRecommendations(routeDeps));
   route('/healthz', 'healthz', ['GET'], () => healthz());
   route('/readyz', 'readyz', ['GET'], readyz([shopifyReady, ...(deps.readiness ?? [])]));
   if (deps.webhooks) mountWebhookRoutes(app, deps.webhooks);

@@ -3,6 +3,7 @@ import type { Clock } from '../core/ports.js';
 import type { Lookup } from '../lookup/lookup.js';
 import type { AppLogger } from '../platform/logger.js';
 import type { RateLimits } from '../platform/rate-limits.js';
+import type { Recommendations } from '../recommendations/recommend.js';
 import type { ProxyConfig } from './config.js';
 
 export interface LogFields {
@@ -28,6 +29,8 @@ export interface RouteDeps {
   lookup: Lookup;
   limits: RateLimits;
   clock: Clock;
+  /** Storefront picks shown under a tracked order (GET /proxy/recommendations, the no-JS page). */
+  recommendations: Recommendations;
   /** The shop's IANA time zone once the start-up shop query has answered. */
   shopTimeZone: () => string | undefined;
 }

@@ -6,8 +6,8 @@
  *
  * Sizes keep the requested cost under Shopify's 1000-point ceiling for one query. Shopify charges
  * 2 per connection plus `first` × the node's cost (1 per object, nested objects included), so a
- * fulfillment line item with its `lineItem` costs 2: 3 × (2 + 27 + 5 × (1 + 3 + 12 + 22) + 12) + 2
- * ≈ 695 points requested. demo/shopify/order-lookup-cost.test.ts recomputes it on the real schema.
+ * fulfillment line item with its `lineItem` costs 2, a line item with its `product` 2:
+ * 3 × (2 + 52 + 5 × (1 + 3 + 12 + 22) + 12) + 2 = 770 points requested. demo/shopify/order-lookup-cost.test.ts recomputes it on the real schema.
  */
 export const ORDER_LOOKUP_QUERY = /* GraphQL */ `
   query TrackOrderLookup($query: String!) {
@@ -28,6 +28,9 @@ export const ORDER_LOOKUP_QUERY = /* GraphQL */ `
           nodes {
             name
             quantity
+            product {
+              id
+            }
           }
         }
         fulfillments(first: 5) {

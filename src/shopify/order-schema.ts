@@ -48,7 +48,13 @@ export const ShopifyOrderSchema = z.object({
   displayFulfillmentStatus: OpenEnum,
   returnStatus: OpenEnum,
   customer: z.object({ id: Str }).nullish(),
-  lineItems: Connection(z.object({ name: Str, quantity: z.number().int() })),
+  lineItems: Connection(
+    z.object({
+      name: Str,
+      quantity: z.number().int(),
+      product: z.object({ id: Str }).nullish(),
+    }),
+  ),
   fulfillments: z.array(FulfillmentNodeSchema),
   fulfillmentOrders: Connection(FulfillmentOrderNodeSchema),
 });

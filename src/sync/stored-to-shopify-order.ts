@@ -52,7 +52,13 @@ export function storedToShopifyOrder(order: StoredOrder): ShopifyOrder {
     displayFulfillmentStatus: order.fulfillmentStatus,
     returnStatus: order.returnStatus,
     customer: order.customerGid ? { id: order.customerGid } : null,
-    lineItems: { nodes: order.lineItems.map((li) => ({ name: li.name, quantity: li.quantity })) },
+    lineItems: {
+      nodes: order.lineItems.map((li) => ({
+        name: li.name,
+        quantity: li.quantity,
+        product: li.productGid ? { id: li.productGid } : null,
+      })),
+    },
     fulfillments: order.shipments.map(toFulfillment),
     fulfillmentOrders: {
       nodes: order.fulfillmentOrders.map((fo) => ({

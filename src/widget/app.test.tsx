@@ -3,7 +3,12 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/pr
 import { afterEach, describe, expect, it } from 'vitest';
 import { ERROR_STATUS, RETRYABLE_CODES, SHOPPER_CODES } from '../contract/codes.js';
 import type { FetchLike } from './api.js';
-import { TrackOrderApp, type TrackOrderAppProps, type WidgetConfig } from './app.js';
+import {
+  TrackOrderApp,
+  type TrackOrderAppProps,
+  type ViewListener,
+  type WidgetConfig,
+} from './app.js';
 import type { LookupInput } from './field-issues.js';
 import { strings, VIEWS } from './fixtures.js';
 
@@ -154,7 +159,7 @@ describe('TrackOrderApp', () => {
     expect(screen.getByLabelText('Order number')).toBeTruthy();
     expect(calls[0]?.url).toBe('/fr/apps/track/lookup');
     expect(calls[0]?.init?.method).toBe('POST');
-    // Sent as typed: the proxy trims (and folds) both fields itself.
+    // Sent as typed: the proxy trims and checks the fields; the locale lets carriers answer in it.
     expect(JSON.parse(String(calls[0]?.init?.body))).toEqual({
       orderNumber: ' #1001 ',
       email: 'Shopper@Example.com',
@@ -346,5 +351,18 @@ describe('the Back button', () => {
     fillAndSubmit();
     fireEvent.click(await screen.findByRole('button', { name: 'Track another order' }));
     expect(location.search).toBe('');
+  });
+
+  it('tells the loader of each timeline drawn and taken away (for recommendations)', async () => {
+    history.replaceState(null, '', '/pages/track');
+    draw(fakeFetch(() => json(VIEWS.inTransit)).fetch);
+    const form = document.querySelector('form') as ViewListener;
+    const seen: (string | undefined)[] = [];
+    form.trackOrderView = (view) => seen.push(view?.order.name);
+    fillAndSubmit();
+    await screen.findByRole('heading', { name: 'Order #1001' });
+    expect(seen).toEqual(['#1001']);
+    fireEvent.click(screen.getByRole('button', { name: 'Track another order' }));
+    await waitFor(() => expect(seen).toEqual(['#1001', undefined]));
   });
 });

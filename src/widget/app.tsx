@@ -36,6 +36,9 @@ export interface TrackOrderAppProps {
   copy?: (text: string) => Promise<unknown>;
 }
 
+/** The block's form, with the loader's listener for drawn timelines when recommendations are on. */
+export type ViewListener = HTMLFormElement & { trackOrderView?: (view?: TrackingView) => void };
+
 /** The form, while `loading` a busy form, then the result (`view`) or the form with a `failure`. */
 interface State {
   errors: FieldErrors;
@@ -139,9 +142,12 @@ export class TrackOrderApp extends Component<TrackOrderAppProps, State> {
     this._host().style.minBlockSize = '';
   }
 
-  override componentDidUpdate() {
+  override componentDidUpdate(_props: TrackOrderAppProps, before: State) {
     const { form, strings } = this.props;
     const { errors, loading, view } = this.state;
+    // Tells the loader a timeline was drawn or taken away (it adds recommendations below): a plain
+    // callback on the form rather than an event, which costs the chunk fewer bytes.
+    if (view !== before.view) (form as ViewListener).trackOrderView?.(view);
     form.hidden = !!view;
     attr(form, 'aria-busy', loading && 'true');
     attr(form.querySelector('[type=submit]'), 'aria-disabled', loading && 'true');

@@ -2,6 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 const fakeWidget = new URL('./loader-test-widget.ts', import.meta.url).pathname;
+const fakeRecommend = new URL('./loader-test-recommendations.ts', import.meta.url).pathname;
 const g = globalThis as { widgetLog?: string[] };
 
 function page(widgetUrl: string, search = '') {
@@ -80,6 +81,39 @@ describe('loader', () => {
     page(`${fakeWidget}?case=prefill`, '?order=%231001');
     await runLoader();
     expect(document.querySelector<HTMLInputElement>('#a [name=orderNumber]')?.value).toBe('#1001');
+    await settle();
+    expect(g.widgetLog).toEqual([]);
+  });
+
+  it('fetches the recommendations chunk only once a timeline is drawn, and clears old cards', async () => {
+    page(`${fakeWidget}?case=recommend`);
+    const root = document.querySelector<HTMLElement>('#a');
+    if (root) root.dataset.recommend = `${fakeRecommend}?case=recommend`;
+    await runLoader();
+    await settle();
+    expect(g.widgetLog).toEqual([]);
+    const form = document.querySelector('#a form') as HTMLFormElement & {
+      trackOrderView?: (view?: unknown) => void;
+    };
+    root?.insertAdjacentHTML('beforeend', '<section class="track-order__recs"></section>');
+    form.trackOrderView?.({ order: { name: '#1001' } });
+    // The previous cards go at once, before the chunk answers.
+    expect(root?.querySelector('.track-order__recs')).toBeNull();
+    await vi.waitFor(() => expect(g.widgetLog).toEqual(['recommend a #1001']));
+    root?.insertAdjacentHTML('beforeend', '<section class="track-order__recs"></section>');
+    form.trackOrderView?.(undefined);
+    expect(root?.querySelector('.track-order__recs')).toBeNull();
+    await settle();
+    expect(g.widgetLog).toEqual(['recommend a #1001']);
+  });
+
+  it('never fetches the chunk for a block with recommendations off', async () => {
+    page(`${fakeWidget}?case=off`);
+    await runLoader();
+    const form = document.querySelector('#b form') as HTMLFormElement & {
+      trackOrderView?: (view?: unknown) => void;
+    };
+    form.trackOrderView?.({ order: { name: '#1001' } });
     await settle();
     expect(g.widgetLog).toEqual([]);
   });

@@ -41,6 +41,19 @@
         });
     };
     for (const type of ['focusin', 'pointerdown', 'submit']) form.addEventListener(type, start);
+    // The widget calls this for each timeline it draws (or takes away); the recommendations chunk,
+    // when the block turns it on, is fetched only then. Old cards go at once, before the next paint.
+    (form as HTMLFormElement & { trackOrderView: (view?: unknown) => void }).trackOrderView = (
+      view,
+    ) => {
+      root.querySelector('.track-order__recs')?.remove();
+      const chunk = root.dataset.recommend;
+      if (view && chunk) {
+        import(/* @vite-ignore */ chunk)
+          .then((m: { show: (r: HTMLElement, v: unknown) => unknown }) => m.show(root, view))
+          .catch(() => {});
+      }
+    };
   }
 })();
 

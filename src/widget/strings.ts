@@ -58,6 +58,7 @@ export const STRING_KEYS = [
   'result.quantity',
   'result.stalled',
   'result.live_unavailable',
+  'recommendations.heading',
   'milestone.placed',
   'milestone.payment',
   'milestone.fulfillment',

@@ -3,10 +3,12 @@ import type { Migration } from 'kysely/migration';
 import * as init from './0001_init.js';
 import * as orders from './0002_orders.js';
 import * as watcher from './0004_watcher.js';
+import * as storefrontToken from './0005_storefront_token.js';
 
 /** Names sort in the order they run; Kysely refuses to start if one that ran is missing here. */
 export const migrations: Record<string, Migration> = {
   '0001_init': init,
   '0002_orders': orders,
   '0004_watcher': watcher,
+  '0005_storefront_token': storefrontToken,
 };

@@ -10,6 +10,7 @@ import { type FieldErrors, issueKey } from '../../widget/field-issues.js';
 import { zoneName } from '../../widget/format.js';
 import { interpolate } from '../../widget/strings.js';
 import { stringsFor } from './locale-strings.js';
+import { type PageRecommendations, Recommendations } from './recommendations.js';
 
 /** What the shopper typed and where the form posts, to draw the form again. Never logged. */
 export interface FormState {
@@ -27,6 +28,8 @@ export interface FormState {
   timeZone?: string | undefined;
   /** The block's contact page setting as posted; the page checks it before linking. */
   contactUrl?: string | undefined;
+  /** Products to show below the timeline (the block's recommendations, when they came in time). */
+  recommendations?: PageRecommendations | undefined;
 }
 
 export interface FormError {
@@ -97,6 +100,9 @@ function page(
           locale={locale}
           contactUrl={contactUrl}
         />
+      )}
+      {view && form.recommendations && (
+        <Recommendations {...form.recommendations} locale={locale} />
       )}
       {view && <h3 class="track-order__subtitle">{strings['form.track_another']}</h3>}
       <LookupForm

@@ -8,6 +8,7 @@ import { HttpError, httpError } from '../http-error.js';
 import { liquidResponse } from '../page/liquid-response.js';
 import { type FormState, renderFormPage, renderTimelinePage } from '../page/no-js-page.js';
 import { jsonTextResponse } from '../responses.js';
+import { pageRecommendations } from './proxy-recommendations.js';
 
 export function proxyLookup(deps: RouteDeps) {
   return async (c: Context<AppEnv>): Promise<Response> => {
@@ -58,7 +59,17 @@ export function proxyLookup(deps: RouteDeps) {
         ctx,
       );
       fields.cacheHit = answer.cacheHit;
-      return liquidResponse(renderTimelinePage(answer.value, formState(raw, signed, deps)));
+      const recommendations = await pageRecommendations(
+        deps,
+        signed.shop,
+        answer.value,
+        raw,
+        text,
+        ctx,
+      );
+      return liquidResponse(
+        renderTimelinePage(answer.value, { ...formState(raw, signed, deps), recommendations }),
+      );
     } catch (error) {
       if (
         !(error instanceof HttpError) ||
