@@ -25,6 +25,8 @@ export interface OrderQuery {
 export interface CallContext {
   signal?: AbortSignal;
   logger: Logger;
+  /** The shop asked about; a source serving several shops picks its client by it. */
+  shop?: string;
 }
 
 /**

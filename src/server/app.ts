@@ -1,6 +1,9 @@
 // The app: settings and ports in, a Hono app out — mounts the routes, maps errors to JSON codes, logs one line per request.
+import { serveStatic } from '@hono/node-server/serve-static';
+import { HttpResponseError } from '@shopify/shopify-api';
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import type { Kysely } from 'kysely';
 import {
   type CarrierConfig,
   CarrierConfigError,
@@ -9,8 +12,10 @@ import {
   type TrackingEnricher,
 } from '../carriers/index.js';
 import type { Clock, Fetch } from '../core/ports.js';
+import type { Database } from '../db/index.js';
+import type { Repositories } from '../db/repositories.js';
 import { adminOrderSource, type OrderSource } from '../lookup/find-order.js';
-import { createLookup } from '../lookup/lookup.js';
+import { createLookup, type Lookup } from '../lookup/lookup.js';
 import { ConfigError } from '../platform/config-error.js';
 import { type AppLogger, createLogger } from '../platform/logger.js';
 import {
@@ -18,12 +23,21 @@ import {
   type LimiterFactory,
   memoryLimiterFactory,
 } from '../platform/rate-limits.js';
-import { createAdminGraphql, type Sleep } from '../shopify/admin-client.js';
+import type { Sealer } from '../platform/crypto.js';
+import type { JobQueue } from '../platform/jobs.js';
+import { type AdminQuery, createAdminGraphql, type Sleep } from '../shopify/admin-client.js';
+import { ADMIN_API_VERSION } from '../shopify/api-version.js';
 import { createShopCheck, type ShopCheck } from '../shopify/shop-check.js';
+import { adminGraphqlUrl } from '../shopify/shopify-fetch.js';
+import { RETRY_INVALID_SESSION_HEADER, requireSessionToken } from './auth/session-token.js';
+import { createShopifyAuth } from './auth/shopify-auth.js';
+import { createOfflineTokens, type OfflineTokens } from './auth/token-exchange.js';
 import { type Env, loadProxyConfig, type ProxyConfig } from './config.js';
 import type { AppEnv, RouteDeps } from './context.js';
 import { HttpError, httpError } from './http-error.js';
+import { apiSession } from './routes/api-session.js';
 import { healthz } from './routes/healthz.js';
+import { adminBundleBuilt, home } from './routes/home.js';
 import { proxyLookup } from './routes/proxy-lookup.js';
 import { proxyOrders } from './routes/proxy-orders.js';
 import { type ReadinessProbe, readyz } from './routes/readyz.js';
@@ -49,16 +63,33 @@ export interface AppDeps {
   enrich?: TrackingEnricher;
   /** Replaces the Admin API as the source of orders (a store-first source, tests). */
   orders?: OrderSource;
-  /** More readiness probes (a database ping); the Shopify check is always one. */
+  /** More readiness probes; the database's ping and (custom-app mode) the Shopify check are built in. */
   readiness?: readonly ReadinessProbe[];
+  /** The database, its repositories and the job queue, opened by `main`; app mode needs them. */
+  stores?: AppStores;
+  /** Where the admin UI's built bundle is (served at /admin-assets/). Default `dist/admin`. */
+  adminAssetsDir?: string;
+}
+
+/** What `main` opens at start and closes on SIGTERM. */
+export interface AppStores {
+  db: Kysely<Database>;
+  repos: Repositories;
+  /** The sealer the repositories use (the token refresh writes inside its own transaction). */
+  sealer: Sealer;
+  jobs?: JobQueue;
+  /** Resolves when the database answers. */
+  ping(): Promise<void>;
 }
 
 export interface App {
   /** Web-standard handler: what @hono/node-server serves and tests call. */
   fetch: (request: Request) => Promise<Response>;
   config: ProxyConfig;
-  /** The start-up Shopify check; `main` starts it, tests may. */
+  /** The start-up Shopify check (custom-app mode; app mode gets one that is always ok). */
   shopCheck: ShopCheck;
+  /** App mode: each installed shop's offline token. */
+  tokens: OfflineTokens | undefined;
 }
 
 export function defaultAppDeps(partial: Partial<AppDeps> = {}): AppDeps {
@@ -74,53 +105,118 @@ export function defaultAppDeps(partial: Partial<AppDeps> = {}): AppDeps {
     enrich: partial.enrich,
     orders: partial.orders,
     readiness: partial.readiness,
+    stores: partial.stores,
+    adminAssetsDir: partial.adminAssetsDir,
   };
 }
 
-/** Throws ConfigError (`.missing`, `.invalid`) when required settings are absent or malformed. */
+/**
+ * Throws ConfigError (`.missing`, `.invalid`) when required settings are absent or malformed, and
+ * Error when app mode is configured without `stores` (a wiring fault, not a setting).
+ *
+ * Modes: custom-app (SHOPIFY_SHOP + SHOPIFY_ADMIN_TOKEN) serves that one store with the token from
+ * the environment; app mode (SHOPIFY_API_KEY + SHOPIFY_APP_URL) serves every store that installed
+ * the app with its own stored offline token. Both at once: the custom-app store keeps its
+ * configured token and every other signed store must have installed the app.
+ */
 export function createApp(env: Env, partial: Partial<AppDeps> = {}): App {
   const config = loadProxyConfig(env);
   const carriers = carrierSettings(env);
   const deps = defaultAppDeps(partial);
-  const admin = createAdminGraphql(
-    {
-      shop: config.shop,
-      accessToken: config.adminToken,
-      endpoint: config.adminEndpoint,
-      budgetMs: config.upstreamBudgetMs,
-    },
-    deps,
-  );
-  const shopCheck = createShopCheck({ admin, logger: deps.logger });
+  const stores = deps.stores;
+  if (config.app && !stores) throw new Error('app mode needs the database (AppDeps.stores)');
+
+  const custom = config.custom;
+  const customAdmin = custom
+    ? createAdminGraphql(
+        {
+          shop: custom.shop,
+          accessToken: custom.adminToken,
+          endpoint:
+            custom.adminEndpoint ??
+            (config.apiOrigin
+              ? adminGraphqlUrl(custom.shop, ADMIN_API_VERSION, config.apiOrigin)
+              : undefined),
+          budgetMs: config.upstreamBudgetMs,
+        },
+        deps,
+      )
+    : undefined;
+  const shopCheck = customAdmin
+    ? createShopCheck({ admin: customAdmin, logger: deps.logger })
+    : alwaysOkShopCheck();
+
+  const auth = config.app ? createShopifyAuth(config.app, config.apiSecret) : undefined;
+  const tokens =
+    auth && stores
+      ? createOfflineTokens({
+          auth,
+          db: stores.db,
+          repos: stores.repos,
+          sealer: stores.sealer,
+          transport: { fetch: deps.fetch, origin: config.apiOrigin },
+          clock: deps.clock,
+          logger: deps.logger,
+        })
+      : undefined;
+
+  const installedAdmin = tokens ? installedShopAdmin(tokens, config, deps) : undefined;
+  const orders: OrderSource =
+    deps.orders ??
+    shopOrderSource((shop) => {
+      if (customAdmin && shop === custom?.shop) return customAdmin;
+      if (installedAdmin) return installedAdmin(shop);
+      throw httpError('shop_not_installed');
+    });
+
   const limits = createRateLimits(config.limits, deps.limiterFactory);
-  const lookup = createLookup(
+  const shared = createLookup(
     {
       cacheMax: config.cacheMaxEntries,
       cacheTtlMs: config.cacheTtlSeconds * 1000,
       carrierBudgetMs: config.carrierBudgetMs,
     },
     {
-      orders: deps.orders ?? adminOrderSource(admin),
+      orders,
       limits,
       enrich: deps.enrich ?? createTrackingEnricher(carriers, deps),
       clock: deps.clock,
       timeoutSignal: deps.timeoutSignal,
-      // Lookups go ahead while the check is pending; once it failed they answer 503 at once.
-      available: () => shopCheck.state().status !== 'failed',
+      // Custom-app only: lookups go ahead while the check is pending; once it failed they answer 503.
+      available: () => !!config.app || shopCheck.state().status !== 'failed',
     },
   );
+  const zones = new Map<string, string>();
+  const lookup = installedOnly(shared, async (shop) => {
+    if (shop === custom?.shop) return;
+    const row = stores ? await stores.repos.shops.get(shop) : undefined;
+    if (row?.state !== 'installed') throw httpError('shop_not_installed');
+    if (row.ianaTimeZone) zones.set(shop, row.ianaTimeZone);
+  });
   const routeDeps: RouteDeps = {
     config,
+    expectedShop: config.app ? undefined : custom?.shop,
     lookup,
     limits,
     clock: deps.clock,
-    shopTimeZone: () => {
+    shopTimeZone: (shop) => {
+      if (shop !== custom?.shop) return zones.get(shop);
       const state = shopCheck.state();
       return state.status === 'ok' ? state.timeZone : undefined;
     },
   };
-  const shopifyReady: ReadinessProbe = () =>
-    shopCheck.state().status === 'ok' ? null : 'shopify_unauthorized';
+  const probes: ReadinessProbe[] = [];
+  if (customAdmin) {
+    probes.push(() => (shopCheck.state().status === 'ok' ? null : 'shopify_unauthorized'));
+  }
+  if (stores) {
+    probes.push(() =>
+      stores.ping().then(
+        () => null,
+        () => 'database_unavailable' as const,
+      ),
+    );
+  }
 
   // Not strict: `/proxy/lookup/` is `/proxy/lookup`.
   const app = new Hono<AppEnv>({ strict: false });
@@ -175,7 +271,44 @@ export function createApp(env: Env, partial: Partial<AppDeps> = {}): App {
   route('/proxy/lookup', 'lookup', ['POST'], proxyLookup(routeDeps));
   route('/proxy/orders', 'orders', ['GET'], proxyOrders(routeDeps));
   route('/healthz', 'healthz', ['GET'], () => healthz());
-  route('/readyz', 'readyz', ['GET'], readyz([shopifyReady, ...(deps.readiness ?? [])]));
+  route('/readyz', 'readyz', ['GET'], readyz([...probes, ...(deps.readiness ?? [])]));
+
+  if (config.app && auth && tokens && stores) {
+    route('/', 'home', ['GET'], home(config, { hasAdminBundle: adminBundleBuilt(deps.adminAssetsDir) }));
+    const assets = deps.adminAssetsDir ?? 'dist/admin';
+    app.get(
+      '/admin-assets/*',
+      (c, next) => {
+        c.get('fields').route = 'admin-assets';
+        return next();
+      },
+      serveStatic({
+        root: assets,
+        rewriteRequestPath: (path) => path.replace(/^\/admin-assets/, ''),
+        // Built file names carry a content hash (Vite), so a name never changes meaning.
+        onFound: (_path, c) => {
+          c.header('cache-control', 'public, max-age=31536000, immutable');
+        },
+      }),
+    );
+    app.use('/api/*', requireSessionToken(auth));
+    // The first call of a shop without a stored offline session exchanges its session token.
+    app.use('/api/*', async (c, next) => {
+      try {
+        await tokens.ensureInstalled(c.get('shop'), c.get('sessionToken'));
+      } catch (error) {
+        if (error instanceof HttpResponseError && [400, 401].includes(error.response.code)) {
+          c.get('log').warn({ event: 'token_exchange_refused', status: error.response.code });
+          return httpError('invalid_session').toResponse({ [RETRY_INVALID_SESSION_HEADER]: '1' });
+        }
+        if (error instanceof HttpError) throw error;
+        c.get('log').error({ event: 'token_exchange_failed', name: errorName(error) });
+        throw httpError('upstream_unavailable', { retryAfter: 5 });
+      }
+      await next();
+    });
+    route('/api/session', 'session', ['GET'], apiSession(stores.repos.shops));
+  }
 
   app.notFound(() => httpError('not_found').toResponse());
   app.onError((error, c) => {
@@ -185,7 +318,92 @@ export function createApp(env: Env, partial: Partial<AppDeps> = {}): App {
     return http.toResponse();
   });
 
-  return { fetch: async (request) => app.fetch(request), config, shopCheck };
+  return { fetch: async (request) => app.fetch(request), config, shopCheck, tokens };
+}
+
+function errorName(error: unknown): string {
+  return error instanceof Error ? error.name : typeof error;
+}
+
+/** App mode has no single token to check at start; readiness then rests on the database. */
+function alwaysOkShopCheck(): ShopCheck {
+  const state = { status: 'ok', name: '', timeZone: undefined } as const;
+  return { state: () => state, start: async () => state, stop: () => {} };
+}
+
+/** Orders from the Admin API of the shop the call is for (`ctx.shop`, set by the lookup). */
+function shopOrderSource(adminFor: (shop: string) => AdminQuery): OrderSource {
+  const sources = new Map<AdminQuery, OrderSource>();
+  const sourceFor = (shop: string | undefined): OrderSource => {
+    if (!shop) throw new Error('order source called without a shop');
+    const admin = adminFor(shop);
+    let source = sources.get(admin);
+    if (!source) {
+      source = adminOrderSource(admin);
+      sources.set(admin, source);
+    }
+    return source;
+  };
+  return {
+    findOrder: (query, ctx) => sourceFor(ctx.shop).findOrder(query, ctx),
+    customerOrders: (customerId, ctx) => sourceFor(ctx.shop).customerOrders(customerId, ctx),
+  };
+}
+
+/**
+ * An Admin client per installed shop, reading the shop's current offline token on every call (it
+ * may have been refreshed); clients are rebuilt only when the token changes. Throws HttpError
+ * shop_not_installed when the shop has no stored session.
+ */
+function installedShopAdmin(
+  tokens: OfflineTokens,
+  config: ProxyConfig,
+  deps: AppDeps,
+): (shop: string) => AdminQuery {
+  const clients = new Map<string, { token: string; admin: AdminQuery }>();
+  const perShop = new Map<string, AdminQuery>();
+  return (shop) => {
+    let query = perShop.get(shop);
+    if (!query) {
+      query = async (document, variables, schema, options) => {
+        const token = await tokens.accessToken(shop);
+        if (token === undefined) throw httpError('shop_not_installed');
+        let entry = clients.get(shop);
+        if (!entry || entry.token !== token) {
+          const admin = createAdminGraphql(
+            {
+              shop,
+              accessToken: token,
+              endpoint: config.apiOrigin
+                ? adminGraphqlUrl(shop, ADMIN_API_VERSION, config.apiOrigin)
+                : undefined,
+              budgetMs: config.upstreamBudgetMs,
+            },
+            deps,
+          );
+          entry = { token, admin };
+          clients.set(shop, entry);
+        }
+        return entry.admin(document, variables, schema, options);
+      };
+      perShop.set(shop, query);
+    }
+    return query;
+  };
+}
+
+/** `lookup` behind a check that the shop may be served (installed, or the custom-app store). */
+function installedOnly(lookup: Lookup, check: (shop: string) => Promise<void>): Lookup {
+  return {
+    async order(shop, query, ctx) {
+      await check(shop);
+      return lookup.order(shop, query, ctx);
+    },
+    async customerOrders(shop, customerId, ctx) {
+      await check(shop);
+      return lookup.customerOrders(shop, customerId, ctx);
+    },
+  };
 }
 
 function toHttpError(error: unknown, logger: AppLogger): HttpError {
