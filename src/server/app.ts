@@ -17,14 +17,14 @@ import type { Repositories } from '../db/repositories.js';
 import { adminOrderSource, type OrderSource } from '../lookup/find-order.js';
 import { createLookup, type Lookup } from '../lookup/lookup.js';
 import { ConfigError } from '../platform/config-error.js';
+import type { Sealer } from '../platform/crypto.js';
+import type { JobQueue } from '../platform/jobs.js';
 import { type AppLogger, createLogger } from '../platform/logger.js';
 import {
   createRateLimits,
   type LimiterFactory,
   memoryLimiterFactory,
 } from '../platform/rate-limits.js';
-import type { Sealer } from '../platform/crypto.js';
-import type { JobQueue } from '../platform/jobs.js';
 import { type AdminQuery, createAdminGraphql, type Sleep } from '../shopify/admin-client.js';
 import { ADMIN_API_VERSION } from '../shopify/api-version.js';
 import { createShopCheck, type ShopCheck } from '../shopify/shop-check.js';
@@ -274,7 +274,12 @@ export function createApp(env: Env, partial: Partial<AppDeps> = {}): App {
   route('/readyz', 'readyz', ['GET'], readyz([...probes, ...(deps.readiness ?? [])]));
 
   if (config.app && auth && tokens && stores) {
-    route('/', 'home', ['GET'], home(config, { hasAdminBundle: adminBundleBuilt(deps.adminAssetsDir) }));
+    route(
+      '/',
+      'home',
+      ['GET'],
+      home(config, { hasAdminBundle: adminBundleBuilt(deps.adminAssetsDir) }),
+    );
     const assets = deps.adminAssetsDir ?? 'dist/admin';
     app.get(
       '/admin-assets/*',

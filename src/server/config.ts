@@ -125,7 +125,9 @@ export function loadProxyConfig(raw: Env): ProxyConfig {
   const origin = apiOrigin ? asOrigin(apiOrigin) : undefined;
   if (apiOrigin && !origin) {
     invalid.push('SHOPIFY_API_ORIGIN');
-    details.push('SHOPIFY_API_ORIGIN must be an origin such as http://127.0.0.1:8080, without a path');
+    details.push(
+      'SHOPIFY_API_ORIGIN must be an origin such as http://127.0.0.1:8080, without a path',
+    );
   }
   const cdn = env.SHOPIFY_CDN_ORIGIN;
   const cdnOrigin = cdn ? asOrigin(cdn) : DEFAULT_CDN_ORIGIN;

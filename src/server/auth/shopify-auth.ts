@@ -1,4 +1,6 @@
 // The app's @shopify/shopify-api instance (app mode): session-token checks, token exchange, refresh.
+// The node adapter sets the library's runtime hooks; its global fetch is replaced by withTransport.
+import '@shopify/shopify-api/adapters/node';
 import { ApiVersion, LogSeverity, shopifyApi } from '@shopify/shopify-api';
 import type { AppModeConfig } from '../config.js';
 

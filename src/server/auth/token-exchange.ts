@@ -102,9 +102,7 @@ export function createOfflineTokens(deps: OfflineTokenDeps): OfflineTokens {
       }
       const refreshToken = current.refreshToken;
       try {
-        const { session } = await call(() =>
-          deps.auth.auth.refreshToken({ shop, refreshToken }),
-        );
+        const { session } = await call(() => deps.auth.auth.refreshToken({ shop, refreshToken }));
         const next = fromLibrary(session);
         await sessions.store(shop, next);
         deps.logger.info({ event: 'token_refreshed', shop });
