@@ -1,4 +1,5 @@
 // The app: settings and ports in, a Hono app out — mounts the routes, maps errors to JSON codes, logs one line per request.
+import { existsSync } from 'node:fs';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { HttpResponseError } from '@shopify/shopify-api';
 import { type Context, Hono } from 'hono';
@@ -27,7 +28,12 @@ import {
 } from '../platform/rate-limits.js';
 import { type AdminQuery, createAdminGraphql, type Sleep } from '../shopify/admin-client.js';
 import { ADMIN_API_VERSION } from '../shopify/api-version.js';
-import { createShopCheck, type ShopCheck } from '../shopify/shop-check.js';
+import {
+  createShopCheck,
+  SHOP_CHECK_QUERY,
+  type ShopCheck,
+  ShopCheckSchema,
+} from '../shopify/shop-check.js';
 import { adminGraphqlUrl } from '../shopify/shopify-fetch.js';
 import { RETRY_INVALID_SESSION_HEADER, requireSessionToken } from './auth/session-token.js';
 import { createShopifyAuth } from './auth/shopify-auth.js';
@@ -37,7 +43,7 @@ import type { AppEnv, RouteDeps } from './context.js';
 import { HttpError, httpError } from './http-error.js';
 import { apiSession } from './routes/api-session.js';
 import { healthz } from './routes/healthz.js';
-import { adminBundleBuilt, home } from './routes/home.js';
+import { adminBundleBuilt, HOME_SCRIPT_PATH, home, homeScript } from './routes/home.js';
 import { proxyLookup } from './routes/proxy-lookup.js';
 import { proxyOrders } from './routes/proxy-orders.js';
 import { type ReadinessProbe, readyz } from './routes/readyz.js';
@@ -205,6 +211,19 @@ export function createApp(env: Env, partial: Partial<AppDeps> = {}): App {
       return state.status === 'ok' ? state.timeZone : undefined;
     },
   };
+  /** Pages show times in the shop's zone: asked once per install, kept in the shops table. */
+  const rememberTimeZone = async (shop: string, admin: AdminQuery) => {
+    try {
+      const data = await admin(SHOP_CHECK_QUERY, {}, ShopCheckSchema);
+      const zone = data.shop.ianaTimezone;
+      if (zone && stores) {
+        await stores.repos.shops.setTimeZone(shop, zone);
+        zones.set(shop, zone);
+      }
+    } catch (error) {
+      deps.logger.warn({ event: 'shop_time_zone_unknown', shop, name: errorName(error) });
+    }
+  };
   const probes: ReadinessProbe[] = [];
   if (customAdmin) {
     probes.push(() => (shopCheck.state().status === 'ok' ? null : 'shopify_unauthorized'));
@@ -280,27 +299,32 @@ export function createApp(env: Env, partial: Partial<AppDeps> = {}): App {
       ['GET'],
       home(config, { hasAdminBundle: adminBundleBuilt(deps.adminAssetsDir) }),
     );
+    route(HOME_SCRIPT_PATH, 'home-script', ['GET'], () => homeScript());
     const assets = deps.adminAssetsDir ?? 'dist/admin';
-    app.get(
-      '/admin-assets/*',
-      (c, next) => {
-        c.get('fields').route = 'admin-assets';
-        return next();
-      },
-      serveStatic({
-        root: assets,
-        rewriteRequestPath: (path) => path.replace(/^\/admin-assets/, ''),
-        // Built file names carry a content hash (Vite), so a name never changes meaning.
-        onFound: (_path, c) => {
-          c.header('cache-control', 'public, max-age=31536000, immutable');
+    // Until the admin UI is built there is nothing to serve (and serveStatic would warn).
+    if (existsSync(assets))
+      app.get(
+        '/admin-assets/*',
+        (c, next) => {
+          c.get('fields').route = 'admin-assets';
+          return next();
         },
-      }),
-    );
+        serveStatic({
+          root: assets,
+          rewriteRequestPath: (path) => path.replace(/^\/admin-assets/, ''),
+          // Built file names carry a content hash (Vite), so a name never changes meaning.
+          onFound: (_path, c) => {
+            c.header('cache-control', 'public, max-age=31536000, immutable');
+          },
+        }),
+      );
     app.use('/api/*', requireSessionToken(auth));
     // The first call of a shop without a stored offline session exchanges its session token.
     app.use('/api/*', async (c, next) => {
+      const shop = c.get('shop');
       try {
-        await tokens.ensureInstalled(c.get('shop'), c.get('sessionToken'));
+        const exchanged = await tokens.ensureInstalled(shop, c.get('sessionToken'));
+        if (exchanged && installedAdmin) await rememberTimeZone(shop, installedAdmin(shop));
       } catch (error) {
         if (error instanceof HttpResponseError && [400, 401].includes(error.response.code)) {
           c.get('log').warn({ event: 'token_exchange_refused', status: error.response.code });

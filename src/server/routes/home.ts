@@ -7,6 +7,32 @@ import type { AppEnv } from '../context.js';
 import strings from '../page/admin-locales/en.json' with { type: 'json' };
 import { escapeHtml } from '../page/escape.js';
 
+/** The home's own small script: asks `/api/session` (App Bridge adds the session token). */
+export const HOME_SCRIPT_PATH = '/app-home.js';
+
+/**
+ * Calling `/api/session` on load is what installs a new shop (the first call exchanges the
+ * session token); the answer marks `#app` with the shop for the admin UI and tests.
+ */
+const HOME_SCRIPT = `fetch('/api/session').then((r) => (r.ok ? r.json() : null)).then((s) => {
+  const app = document.getElementById('app');
+  if (app && s && typeof s.shop === 'string') {
+    app.dataset.shop = s.shop;
+    app.dataset.needsReauthorisation = String(s.needsReauthorisation === true);
+  }
+});
+`;
+
+/** GET /app-home.js */
+export function homeScript(): Response {
+  return new Response(HOME_SCRIPT, {
+    headers: {
+      'content-type': 'text/javascript; charset=utf-8',
+      'cache-control': 'no-cache',
+    },
+  });
+}
+
 /** The admin UI's bundle, served from `dist/admin/` at `/admin-assets/` when it has been built. */
 export const ADMIN_BUNDLE_PATH = '/admin-assets/admin.js';
 
@@ -49,6 +75,7 @@ export function renderHome(config: ProxyConfig, options: HomeOptions): string {
 <title>${escapeHtml(strings.home.title)}</title>
 <script src="${cdn}/shopifycloud/app-bridge.js"></script>
 <script src="${cdn}/shopifycloud/polaris.js"></script>
+<script src="${HOME_SCRIPT_PATH}" defer></script>
 ${bundle}
 </head>
 <body>
