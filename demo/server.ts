@@ -55,6 +55,11 @@ const DEMO_SCOPES =
 export interface DemoOptions {
   /** 0 picks a free port. */
   port?: number;
+  /**
+   * Local mode: the app exchanges the demo shop's session token at start, so the shop is installed
+   * before anyone opens the admin. False leaves that to the first open of the app home. Default true.
+   */
+  preinstall?: boolean;
   /** Where the app itself listens (home, /api, /proxy, /webhooks): `port + 1` by default, 0 when `port` is 0. */
   appPort?: number;
   host?: string;
@@ -221,7 +226,7 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
       return html(await storefront.renderProxyPage(shopper, NOT_FOUND), 404);
     };
 
-    if (local) await installDemoShop(app, appOrigin, env);
+    if (local && options.preinstall !== false) await installDemoShop(app, appOrigin, env);
 
     return {
       url: origin,
