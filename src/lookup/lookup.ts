@@ -89,7 +89,10 @@ export function createLookup(options: LookupOptions, deps: LookupDeps): Lookup {
     ...cacheOptions,
     fetchMethod: (_key, _stale, { context }) =>
       callAdmin(context, async () => {
-        const order = await deps.orders.findOrder(context.query, { ...context.ctx, shop: context.shop });
+        const order = await deps.orders.findOrder(context.query, {
+          ...context.ctx,
+          shop: context.shop,
+        });
         // Undefined is not cached: an unknown order or a wrong email may be right the next time.
         if (!order) return undefined;
         const view = TrackingViewSchema.safeParse(orderToTrackingView(order));
