@@ -5,11 +5,10 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PGlite } from '@electric-sql/pglite';
 import { type Clock, systemClock } from '../src/core/ports.js';
 import { wrapPGlite } from '../src/db/index.js';
-import { migrateToLatest } from '../src/db/migrate.js';
 import { createRepositories } from '../src/db/repositories.js';
+import { freshPGlite } from '../src/db/snapshot.js';
 import { createSealer } from '../src/platform/crypto.js';
 import { createJobQueue } from '../src/platform/jobs.js';
 import { type AppLogger, createLogger } from '../src/platform/logger.js';
@@ -286,14 +285,14 @@ function stopServer(server: Server): Promise<void> {
 
 /**
  * The demo's database: PGlite in memory (a fresh install every start, nothing left on disk),
- * migrated, with pg-boss started in it; tokens sealed with a key made for this run.
+ * migrated (from the snapshot), with pg-boss started in it; tokens sealed with a key made for this run.
  */
 async function demoStores(
   clock: Clock,
   logger: AppLogger,
 ): Promise<{ stores: AppStores; close: () => Promise<void> }> {
-  const database = wrapPGlite(await PGlite.create());
-  await migrateToLatest(database.db, logger);
+  // Loaded from a migrated snapshot (made once, kept in the OS temp dir): initdb is slow.
+  const database = wrapPGlite(await freshPGlite());
   const jobs = createJobQueue(database, logger);
   await jobs.start();
   const sealer = createSealer(randomBytes(32));
