@@ -7,10 +7,19 @@ const random = () => `r${++n}`;
 
 describe('the demo settings', () => {
   it('point Shopify and Bring at the demo itself when no store is given', () => {
-    const { mode, env } = demoSettings({ RATE_LIMIT_IP_POINTS: '99' }, origin, random);
+    const { mode, env } = demoSettings(
+      { RATE_LIMIT_IP_POINTS: '99' },
+      origin,
+      random,
+      'http://127.0.0.1:4322',
+    );
     expect(mode).toBe('local');
-    expect(env.SHOPIFY_SHOP).toBe('demo-store.myshopify.com');
-    expect(env.SHOPIFY_ADMIN_ENDPOINT).toBe(`${origin}/admin/api/2026-10/graphql.json`);
+    expect(env.SHOPIFY_SHOP).toBeUndefined();
+    expect(env.SHOPIFY_APP_URL).toBe('http://127.0.0.1:4322');
+    expect(env.SHOPIFY_API_ORIGIN).toBe(origin);
+    expect(env.SHOPIFY_CDN_ORIGIN).toBe(origin);
+    expect(env.FRAME_ANCESTORS_EXTRA).toBe(origin);
+    expect(env.SHOPIFY_API_KEY).toMatch(/^demo-r\d+$/);
     expect(env.BRING_TRACKING_URL).toBe(`${origin}/carriers/bring/tracking.json`);
     expect(env.DHL_TRACKING_URL).toBe(`${origin}/carriers/dhl/track/shipments`);
     expect(env.POSTNORD_TRACKING_URL).toBe(`${origin}/carriers/postnord/findByIdentifier.json`);

@@ -14,9 +14,11 @@ export interface DemoSettings {
 }
 
 /**
- * With SHOPIFY_SHOP and SHOPIFY_ADMIN_TOKEN set, the developer's store is used (and their endpoint
- * and carrier keys, if any). Otherwise every Shopify and carrier URL points back at this server,
- * where the Admin emulator and the local carrier endpoints answer.
+ * With SHOPIFY_SHOP and SHOPIFY_ADMIN_TOKEN set, the developer's store is used (custom-app mode,
+ * with their endpoint and carrier keys, if any). Otherwise the app runs in app mode and every
+ * Shopify and carrier URL points back at this server (`SHOPIFY_API_ORIGIN`), where the local
+ * Shopify (token endpoint, Admin API per shop, admin page, CDN stand-ins) and the local carrier
+ * endpoints answer.
  * Other settings (rate limits, cache) pass through either way. The app secret only has to agree
  * between the local app proxy and the proxy, so a fresh one is made when none is given.
  */
@@ -24,6 +26,8 @@ export function demoSettings(
   given: Record<string, string | undefined>,
   origin: string,
   randomSecret: () => string,
+  /** Where the app itself (home, /api, /proxy, /webhooks) listens; the demo gives it its own port. */
+  appOrigin: string = origin,
 ): DemoSettings {
   const secret = given.SHOPIFY_API_SECRET?.trim() || randomSecret();
   if (given.SHOPIFY_SHOP?.trim() && given.SHOPIFY_ADMIN_TOKEN?.trim()) {
@@ -34,12 +38,12 @@ export function demoSettings(
     env: {
       ...given,
       SHOPIFY_API_SECRET: secret,
-      SHOPIFY_SHOP: DEMO_SHOP,
-      SHOPIFY_ADMIN_TOKEN: `shpat_demo_${randomSecret()}`,
-      SHOPIFY_ADMIN_ENDPOINT: `${origin}${ADMIN_PATH}`,
-      // The local Storefront API (recommendations) answers on this origin with this public token.
+      // App mode against the local Shopify: the demo shop installs the app like a real store.
+      SHOPIFY_API_KEY: given.SHOPIFY_API_KEY?.trim() || `demo-${randomSecret()}`,
+      SHOPIFY_APP_URL: appOrigin,
       SHOPIFY_API_ORIGIN: origin,
-      SHOPIFY_STOREFRONT_TOKEN: `demo-storefront-${randomSecret()}`,
+      SHOPIFY_CDN_ORIGIN: origin,
+      FRAME_ANCESTORS_EXTRA: origin,
       BRING_API_UID: 'demo@example.com',
       BRING_API_KEY: `demo-${randomSecret()}`,
       BRING_TRACKING_URL: `${origin}${BRING_PATH}`,

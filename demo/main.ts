@@ -35,7 +35,14 @@ async function main(): Promise<void> {
     logger: consoleLogger,
   });
 
-  console.log(`\nTrack your order: demo storefront at ${demo.url}/\n`);
+  console.log(`\nTrack your order: demo storefront at ${demo.url}/`);
+  console.log(`The app itself (home, /api, /proxy, /webhooks) listens at ${demo.appUrl}/`);
+  if (demo.adminUrl) {
+    console.log(
+      `Local Shopify admin (the app home framed, install/uninstall, webhooks): ${demo.adminUrl}`,
+    );
+  }
+  console.log('');
   if (demo.mode === 'store') {
     console.log(`Using the store ${process.env.SHOPIFY_SHOP}: look up one of its real orders.`);
   } else {

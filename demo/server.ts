@@ -1,18 +1,25 @@
-// The one-process demo: storefront, local app proxy, the real proxy, a local Admin API and carrier endpoints.
+// The one-process demo: storefront, local app proxy, the real app (its own port), a local Shopify (token endpoint, Admin API, admin page) and carrier endpoints.
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Clock, systemClock } from '../src/core/ports.js';
+import { wrapPGlite } from '../src/db/index.js';
+import { createRepositories } from '../src/db/repositories.js';
+import { freshPGlite } from '../src/db/snapshot.js';
+import { createSealer } from '../src/platform/crypto.js';
+import { createJobQueue } from '../src/platform/jobs.js';
 import { type AppLogger, createLogger } from '../src/platform/logger.js';
-import { createApp } from '../src/server/app.js';
+import { type App, type AppStores, createApp } from '../src/server/app.js';
 import { createAppProxy } from './app-proxy.js';
 import { handleCarrierRequest } from './carrier-endpoints.js';
-import { demoSettings } from './env.js';
+import { DEMO_SHOP, demoSettings } from './env.js';
 import { createNodeServer } from './node-http.js';
-import { createAdminEmulator } from './shopify/admin-emulator.js';
+import { createLocalShopify, type LocalShopify } from './shopify/local-shopify.js';
 import { seedOrders } from './shopify/seed-orders.js';
+import { mintSessionToken } from './shopify/session-token.js';
 import { createStorefrontEmulator } from './shopify/storefront-emulator.js';
 import {
   createStorefront,
@@ -41,9 +48,20 @@ const LOCALES = [
   { isoCode: 'ja', endonym: '日本語' },
 ] as const;
 
+/** The scopes the local Shopify grants: those of shopify.app.toml. */
+const DEMO_SCOPES =
+  'read_orders,read_all_orders,read_fulfillments,read_assigned_fulfillment_orders,read_merchant_managed_fulfillment_orders,read_third_party_fulfillment_orders,read_customers,unauthenticated_read_product_listings';
+
 export interface DemoOptions {
   /** 0 picks a free port. */
   port?: number;
+  /**
+   * Local mode: the app exchanges the demo shop's session token at start, so the shop is installed
+   * before anyone opens the admin. False leaves that to the first open of the app home. Default true.
+   */
+  preinstall?: boolean;
+  /** Where the app itself listens (home, /api, /proxy, /webhooks): `port + 1` by default, 0 when `port` is 0. */
+  appPort?: number;
   host?: string;
   /** Settings as the environment gives them; SHOPIFY_SHOP + SHOPIFY_ADMIN_TOKEN switch to a real store. */
   env?: Record<string, string | undefined>;
@@ -55,6 +73,10 @@ export interface DemoOptions {
 
 export interface Demo {
   url: string;
+  /** The app's own origin (app home, /api, /proxy, /webhooks). */
+  appUrl: string;
+  /** Local mode: the local "Shopify admin" page framing the app home; undefined with a real store. */
+  adminUrl: string | undefined;
   mode: 'local' | 'store';
   /** Customers the demo login page offers (the seeded ones in local mode). */
   customers: readonly DemoCustomer[];
@@ -71,37 +93,81 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
   let handle: (request: Request, clientIp: string) => Promise<Response> = async () =>
     new Response('Starting', { status: 503 });
   const server = createNodeServer((request, clientIp) => handle(request, clientIp));
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 3000, host, () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
-  const origin = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  let serveApp: (request: Request) => Promise<Response> = async () =>
+    new Response('Starting', { status: 503 });
+  const appServer = createNodeServer((request) => serveApp(request));
+  const port = await listen(server, options.port ?? 3000, host);
+  let appPort: number;
+  try {
+    appPort = await listen(appServer, options.appPort ?? (port === 0 ? 0 : port + 1), host);
+  } catch (error) {
+    server.close();
+    throw error;
+  }
+  const hostPart = host.includes(':') ? `[${host}]` : host;
+  const origin = `http://${hostPart}:${port}`;
+  const appOrigin = `http://${hostPart}:${appPort}`;
+  const cleanups: (() => Promise<void>)[] = [];
 
   try {
-    const settings = demoSettings(options.env ?? {}, origin, () => randomBytes(16).toString('hex'));
+    const settings = demoSettings(
+      options.env ?? {},
+      origin,
+      () => randomBytes(16).toString('hex'),
+      appOrigin,
+    );
     const env = settings.env;
     const orders = settings.mode === 'local' ? seedOrders(new Date(clock())) : [];
     const customers = uniqueCustomers(orders);
-    const emulator =
-      settings.mode === 'local'
-        ? createAdminEmulator({ orders, accessToken: env.SHOPIFY_ADMIN_TOKEN ?? '', clock })
-        : undefined;
-    const storefrontApi =
-      emulator && createStorefrontEmulator({ accessToken: env.SHOPIFY_STOREFRONT_TOKEN ?? '' });
-    const app = createApp(env, { clock, logger });
+    const shopDomain = settings.mode === 'local' ? DEMO_SHOP : (env.SHOPIFY_SHOP ?? '');
+    let local: LocalShopify | undefined;
+    let app: App;
+    if (settings.mode === 'local') {
+      const apiKey = env.SHOPIFY_API_KEY ?? '';
+      const apiSecret = env.SHOPIFY_API_SECRET ?? '';
+      // Session tokens are checked against the real time (the library's JWT check), so the local
+      // Shopify keeps real time even when the demo's pages run on a fixed clock.
+      local = createLocalShopify({
+        apiKey,
+        apiSecret,
+        scope: DEMO_SCOPES,
+        appUrl: appOrigin,
+        webhookUrl: `${appOrigin}/webhooks`,
+        shops: [{ domain: DEMO_SHOP, orders, installed: true }],
+        clock: systemClock,
+        fetch: (input, init) => fetch(input, init),
+      });
+      const stores = await demoStores(clock, logger);
+      cleanups.push(stores.close);
+      app = createApp(env, { clock, logger, stores: stores.stores });
+      serveApp = app.fetch;
+    } else {
+      app = createApp(env, { clock, logger });
+      serveApp = app.fetch;
+    }
     const storefront = createStorefront({
       extensionRoot,
       blockFile: 'track-order.liquid',
       shopName: 'Demo Store',
-      shopDomain: env.SHOPIFY_SHOP ?? '',
+      shopDomain,
       assetBase: ASSET_BASE,
       locales: LOCALES,
       now: clock,
     });
+    // The local Storefront API takes the tokens the app made at install through the local Admin.
+    const demoShopify = local;
+    const storefrontApi = demoShopify
+      ? createStorefrontEmulator({
+          accessToken: env.SHOPIFY_STOREFRONT_TOKEN ?? '',
+          isValidToken: (token) =>
+            demoShopify
+              .emulator(DEMO_SHOP)
+              .records.storefrontTokens.some((record) => record.accessToken === token),
+        })
+      : undefined;
     const appProxy = createAppProxy({
       secret: env.SHOPIFY_API_SECRET ?? '',
-      shop: (env.SHOPIFY_SHOP ?? '').trim().toLowerCase(),
+      shop: shopDomain.trim().toLowerCase(),
       pathPrefix: APP_PROXY_PREFIX,
       upstreamPrefix: '/proxy',
       upstream: app.fetch,
@@ -152,9 +218,16 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
       if (url.pathname.startsWith(ASSET_BASE)) {
         return asset(extensionRoot, url.pathname.slice(ASSET_BASE.length));
       }
-      if (emulator && url.pathname.startsWith('/admin/')) return emulator.handle(request);
       const storefrontAnswer = await storefrontApi?.handle(request);
       if (storefrontAnswer) return storefrontAnswer;
+      if (local) {
+        // The app home loads `${SHOPIFY_CDN_ORIGIN}/shopifycloud/…`; the stand-ins live under /cdn.
+        const cdn = url.pathname.startsWith('/shopifycloud/')
+          ? new Request(new URL(`/cdn${url.pathname}`, url), request)
+          : request;
+        const answer = await local.handle(cdn);
+        if (answer) return answer;
+      }
       if (url.pathname.startsWith('/carriers/')) {
         return (
           (await handleCarrierRequest(request, clock)) ?? new Response('Not found', { status: 404 })
@@ -166,20 +239,90 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
       return html(await storefront.renderProxyPage(shopper, NOT_FOUND), 404);
     };
 
+    if (local && options.preinstall !== false) await installDemoShop(app, appOrigin, env);
+
     return {
       url: origin,
+      appUrl: appOrigin,
+      adminUrl: local ? `${origin}/admin?shop=${DEMO_SHOP}` : undefined,
       mode: settings.mode,
       customers,
-      close: () =>
-        new Promise<void>((resolve) => {
-          server.closeAllConnections();
-          server.close(() => resolve());
-        }),
+      close: async () => {
+        await Promise.all([stopServer(server), stopServer(appServer)]);
+        for (const cleanup of cleanups) await cleanup();
+      },
     };
   } catch (error) {
-    server.close();
+    await Promise.all([stopServer(server), stopServer(appServer)]);
+    for (const cleanup of cleanups) await cleanup();
     throw error;
   }
+}
+
+/** Starts installed: the app exchanges a session token of the demo shop, as on a first open. */
+async function installDemoShop(
+  app: App,
+  appOrigin: string,
+  env: Record<string, string | undefined>,
+): Promise<void> {
+  const token = await mintSessionToken({
+    shop: DEMO_SHOP,
+    apiKey: env.SHOPIFY_API_KEY ?? '',
+    apiSecret: env.SHOPIFY_API_SECRET ?? '',
+    clock: systemClock,
+  });
+  const installed = await app.fetch(
+    new Request(`${appOrigin}/api/session`, { headers: { authorization: `Bearer ${token}` } }),
+  );
+  if (!installed.ok) {
+    throw new Error(`the demo shop could not install the app (${installed.status})`);
+  }
+}
+
+function listen(server: Server, port: number, host: string): Promise<number> {
+  return new Promise<number>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve((server.address() as AddressInfo).port));
+  });
+}
+
+function stopServer(server: Server): Promise<void> {
+  return new Promise<void>((resolve) => {
+    if (!server.listening) {
+      resolve();
+      return;
+    }
+    server.closeAllConnections();
+    server.close(() => resolve());
+  });
+}
+
+/**
+ * The demo's database: PGlite in memory (a fresh install every start, nothing left on disk),
+ * migrated (from the snapshot), with pg-boss started in it; tokens sealed with a key made for this run.
+ */
+async function demoStores(
+  clock: Clock,
+  logger: AppLogger,
+): Promise<{ stores: AppStores; close: () => Promise<void> }> {
+  // Loaded from a migrated snapshot (made once, kept in the OS temp dir): initdb is slow.
+  const database = wrapPGlite(await freshPGlite());
+  const jobs = createJobQueue(database, logger);
+  await jobs.start();
+  const sealer = createSealer(randomBytes(32));
+  return {
+    stores: {
+      db: database.db,
+      repos: createRepositories(database.db, sealer, clock),
+      sealer,
+      jobs,
+      ping: database.ping,
+    },
+    close: async () => {
+      await jobs.stop(1000);
+      await database.close();
+    },
+  };
 }
 
 const NOT_FOUND =

@@ -11,8 +11,8 @@ export const MOBILE = { width: 390, height: 844 } as const;
 
 const ARTIFACTS = fileURLToPath(new URL('../../test-artifacts/screenshots/', import.meta.url));
 
-/** Generous limits: two shared cores, a cold Chromium and a GraphQL schema to load. */
-export const SETUP_TIMEOUT_MS = 60_000;
+/** Generous limits: two shared cores, a cold Chromium, a GraphQL schema and the app database to load. */
+export const SETUP_TIMEOUT_MS = 120_000;
 export const FLOW_TIMEOUT_MS = 15_000;
 
 export interface BrowserRig {

@@ -24,8 +24,10 @@ export const STOREFRONT_GRAPHQL_PATH = `/api/${STOREFRONT_API_VERSION}/graphql.j
 const IMAGE_PREFIX = '/cdn/shop/files/';
 
 export interface StorefrontEmulatorOptions {
-  /** The public token the app must send. */
+  /** The public token the app must send (or, with `isValidToken`, any token it accepts). */
   accessToken: string;
+  /** Accepts tokens issued elsewhere (the local Admin's storefrontAccessTokenCreate). */
+  isValidToken?: (token: string) => boolean;
 }
 
 export interface StorefrontEmulator {
@@ -104,7 +106,9 @@ export function createStorefrontEmulator(options: StorefrontEmulatorOptions): St
 
   async function graphql(request: Request): Promise<Response> {
     if (request.method !== 'POST') return new Response(null, { status: 405 });
-    if (request.headers.get('x-shopify-storefront-access-token') !== options.accessToken) {
+    const token = request.headers.get('x-shopify-storefront-access-token') ?? '';
+    const accepted = token === options.accessToken || options.isValidToken?.(token) === true;
+    if (!accepted) {
       return errors([{ message: 'Invalid Storefront access token' }], 401);
     }
     const body = (await request.json().catch(() => null)) as {

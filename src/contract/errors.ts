@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { ERROR_CODES, type ErrorCode } from './codes.js';
 
 export {
+  ADMIN_CODES,
   ERROR_CODES,
   ERROR_STATUS,
   type ErrorCode,

@@ -25,7 +25,7 @@ export interface OrderQuery {
 export interface CallContext {
   signal?: AbortSignal;
   logger: Logger;
-  /** The shop asked about (`example.myshopify.com`); a source serving several shops needs it. */
+  /** The shop asked about; a source serving several shops picks its client by it. */
   shop?: string;
 }
 

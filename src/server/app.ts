@@ -1,6 +1,10 @@
 // The app: settings and ports in, a Hono app out — mounts the routes, maps errors to JSON codes, logs one line per request.
+import { existsSync } from 'node:fs';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { HttpResponseError } from '@shopify/shopify-api';
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import type { Kysely } from 'kysely';
 import {
   type CarrierConfig,
   CarrierConfigError,
@@ -9,24 +13,46 @@ import {
   type TrackingEnricher,
 } from '../carriers/index.js';
 import type { Clock, Fetch } from '../core/ports.js';
+import type { Database } from '../db/index.js';
+import type { Repositories } from '../db/repositories.js';
+import { createStorefrontTokensRepository } from '../db/storefront-tokens.js';
 import { adminOrderSource, type OrderSource } from '../lookup/find-order.js';
-import { createLookup, type SharedViews } from '../lookup/lookup.js';
+import { createLookup, type Lookup, type SharedViews } from '../lookup/lookup.js';
 import { ConfigError } from '../platform/config-error.js';
+import type { Sealer } from '../platform/crypto.js';
+import type { JobQueue } from '../platform/jobs.js';
 import { type AppLogger, createLogger } from '../platform/logger.js';
 import {
   createRateLimits,
   type LimiterFactory,
   memoryLimiterFactory,
 } from '../platform/rate-limits.js';
-import { createAdminGraphql, type Sleep } from '../shopify/admin-client.js';
-import { createShopCheck, type ShopCheck } from '../shopify/shop-check.js';
+import { type AdminQuery, createAdminGraphql, type Sleep } from '../shopify/admin-client.js';
+import { ADMIN_API_VERSION } from '../shopify/api-version.js';
+import {
+  createShopCheck,
+  SHOP_CHECK_QUERY,
+  type ShopCheck,
+  ShopCheckSchema,
+} from '../shopify/shop-check.js';
+import { adminGraphqlUrl } from '../shopify/shopify-fetch.js';
+import {
+  createStorefrontToken,
+  envStorefrontToken,
+  type StorefrontTokenSource,
+} from '../shopify/storefront-token.js';
 import type { InvalidationBus } from '../sync/invalidation.js';
+import { RETRY_INVALID_SESSION_HEADER, requireSessionToken } from './auth/session-token.js';
+import { createShopifyAuth } from './auth/shopify-auth.js';
+import { createOfflineTokens, type OfflineTokens } from './auth/token-exchange.js';
 import { type Env, loadProxyConfig, type ProxyConfig } from './config.js';
 import type { AppEnv, RouteDeps } from './context.js';
 import { HttpError, httpError } from './http-error.js';
+import { apiSession } from './routes/api-session.js';
 import { mountSyncRoutes, type SyncRouteDeps } from './routes/api-sync.js';
 import { type FlowLifecycleDeps, mountFlowLifecycle } from './routes/flow-lifecycle.js';
 import { healthz } from './routes/healthz.js';
+import { adminBundleBuilt, HOME_SCRIPT_PATH, home, homeScript } from './routes/home.js';
 import { proxyLookup } from './routes/proxy-lookup.js';
 import { proxyOrders } from './routes/proxy-orders.js';
 import { proxyRecommendations, recommendationsFromEnv } from './routes/proxy-recommendations.js';
@@ -50,31 +76,48 @@ export interface AppDeps {
   requestId: () => string;
   /** Store of the rate limits; process memory unless a shared store is given. */
   limiterFactory: LimiterFactory;
-  /** Lookup views shared by every process (Redis, from createSharedState); memory only without. */
-  sharedViews?: SharedViews;
-  /** Where Flow's lifecycle calls are recorded; `POST /flow/lifecycle` is mounted only with it. */
-  flowLifecycle?: FlowLifecycleDeps['flow'];
   /** Replaces the carriers' enricher (tests, demo); by default built from the carrier settings. */
   enrich?: TrackingEnricher;
   /** Replaces the Admin API as the source of orders (a store-first source, tests). */
   orders?: OrderSource;
-  /** More readiness probes (a database ping); the Shopify check is always one. */
+  /** More readiness probes; the database's ping and (custom-app mode) the Shopify check are built in. */
   readiness?: readonly ReadinessProbe[];
-  /** Database, repositories and queue for `POST /webhooks`; the route is mounted only when given. */
+  /** The database, its repositories and the job queue, opened by `main`; app mode needs them. */
+  stores?: AppStores;
+  /** A second level of the lookup cache shared by every process (Redis); memory only without. */
+  sharedViews?: SharedViews;
+  /** Flow's lifecycle records; `POST /flow/lifecycle` is mounted when given. */
+  flowLifecycle?: FlowLifecycleDeps['flow'];
+  /** `POST /webhooks` deps; built from `stores` when not given, not mounted without either. */
   webhooks?: WebhookRouteDeps;
   /** Order-store writes announced here drop the lookup cache's views of those orders. */
   invalidations?: InvalidationBus;
-  /** The order sync's progress; `GET /api/sync` is mounted when given. */
+  /** The order sync's progress; `GET /api/sync` is mounted when given (or from `stores`). */
   syncState?: SyncRouteDeps['syncState'];
+  /** Where the admin UI's built bundle is (served at /admin-assets/). Default `dist/admin`. */
+  adminAssetsDir?: string;
+}
+
+/** What `main` opens at start and closes on SIGTERM. */
+export interface AppStores {
+  db: Kysely<Database>;
+  repos: Repositories;
+  /** The sealer the repositories use (the token refresh writes inside its own transaction). */
+  sealer: Sealer;
+  jobs?: JobQueue;
+  /** Resolves when the database answers. */
+  ping(): Promise<void>;
 }
 
 export interface App {
   /** Web-standard handler: what @hono/node-server serves and tests call. */
   fetch: (request: Request) => Promise<Response>;
   config: ProxyConfig;
-  /** The start-up Shopify check; `main` starts it, tests may. */
+  /** The start-up Shopify check (custom-app mode; app mode gets one that is always ok). */
   shopCheck: ShopCheck;
-  /** Evicts an order's cached views (every process's, with shared views) after a store write. */
+  /** App mode: each installed shop's offline token. */
+  tokens: OfflineTokens | undefined;
+  /** Drops one order's cached views in every process (names: `#1001`, or a confirmation number). */
   invalidateOrder: (shop: string, ...orderNames: string[]) => Promise<void>;
 }
 
@@ -88,68 +131,165 @@ export function defaultAppDeps(partial: Partial<AppDeps> = {}): AppDeps {
     now: partial.now ?? (() => performance.now()),
     requestId: partial.requestId ?? (() => crypto.randomUUID()),
     limiterFactory: partial.limiterFactory ?? memoryLimiterFactory,
-    sharedViews: partial.sharedViews,
-    flowLifecycle: partial.flowLifecycle,
     enrich: partial.enrich,
     orders: partial.orders,
     readiness: partial.readiness,
+    stores: partial.stores,
+    sharedViews: partial.sharedViews,
+    flowLifecycle: partial.flowLifecycle,
     webhooks: partial.webhooks,
     invalidations: partial.invalidations,
     syncState: partial.syncState,
+    adminAssetsDir: partial.adminAssetsDir,
   };
 }
 
-/** Throws ConfigError (`.missing`, `.invalid`) when required settings are absent or malformed. */
+/**
+ * Throws ConfigError (`.missing`, `.invalid`) when required settings are absent or malformed, and
+ * Error when app mode is configured without `stores` (a wiring fault, not a setting).
+ *
+ * Modes: custom-app (SHOPIFY_SHOP + SHOPIFY_ADMIN_TOKEN) serves that one store with the token from
+ * the environment; app mode (SHOPIFY_API_KEY + SHOPIFY_APP_URL) serves every store that installed
+ * the app with its own stored offline token. Both at once: the custom-app store keeps its
+ * configured token and every other signed store must have installed the app.
+ */
 export function createApp(env: Env, partial: Partial<AppDeps> = {}): App {
   const config = loadProxyConfig(env);
   const carriers = carrierSettings(env);
   const deps = defaultAppDeps(partial);
-  const admin = createAdminGraphql(
-    {
-      shop: config.shop,
-      accessToken: config.adminToken,
-      endpoint: config.adminEndpoint,
-      budgetMs: config.upstreamBudgetMs,
-    },
-    deps,
-  );
-  const shopCheck = createShopCheck({ admin, logger: deps.logger });
+  const stores = deps.stores;
+  if (config.app && !stores) throw new Error('app mode needs the database (AppDeps.stores)');
+
+  const custom = config.custom;
+  const customAdmin = custom
+    ? createAdminGraphql(
+        {
+          shop: custom.shop,
+          accessToken: custom.adminToken,
+          endpoint:
+            custom.adminEndpoint ??
+            (config.apiOrigin
+              ? adminGraphqlUrl(custom.shop, ADMIN_API_VERSION, config.apiOrigin)
+              : undefined),
+          budgetMs: config.upstreamBudgetMs,
+        },
+        deps,
+      )
+    : undefined;
+  const shopCheck = customAdmin
+    ? createShopCheck({ admin: customAdmin, logger: deps.logger })
+    : alwaysOkShopCheck();
+
+  const auth = config.app ? createShopifyAuth(config.app, config.apiSecret) : undefined;
+  const tokens =
+    auth && stores
+      ? createOfflineTokens({
+          auth,
+          db: stores.db,
+          repos: stores.repos,
+          sealer: stores.sealer,
+          transport: { fetch: deps.fetch, origin: config.apiOrigin },
+          clock: deps.clock,
+          logger: deps.logger,
+        })
+      : undefined;
+
+  const installedAdmin = tokens ? installedShopAdmin(tokens, config, deps) : undefined;
+  const orders: OrderSource =
+    deps.orders ??
+    shopOrderSource((shop) => {
+      if (customAdmin && shop === custom?.shop) return customAdmin;
+      if (installedAdmin) return installedAdmin(shop);
+      throw httpError('shop_not_installed');
+    });
+
   const limits = createRateLimits(config.limits, deps.limiterFactory);
-  const lookup = createLookup(
+  const shared = createLookup(
     {
       cacheMax: config.cacheMaxEntries,
       cacheTtlMs: config.cacheTtlSeconds * 1000,
       carrierBudgetMs: config.carrierBudgetMs,
     },
     {
-      orders: deps.orders ?? adminOrderSource(admin),
+      orders,
       limits,
       enrich: deps.enrich ?? createTrackingEnricher(carriers, deps),
       clock: deps.clock,
       timeoutSignal: deps.timeoutSignal,
-      // Lookups go ahead while the check is pending; once it failed they answer 503 at once.
-      available: () => shopCheck.state().status !== 'failed',
+      // Custom-app only: lookups go ahead while the check is pending; once it failed they answer 503.
+      available: () => !!config.app || shopCheck.state().status !== 'failed',
       shared: deps.sharedViews,
     },
   );
   deps.invalidations?.subscribe((changes) => {
-    lookup.invalidate(changes).catch((error: unknown) => {
-      deps.logger.warn({ event: 'cache_invalidation_failed', error: String(error) });
+    shared.invalidate(changes).catch((error: unknown) => {
+      deps.logger.warn({ event: 'cache_invalidation_failed', name: errorName(error) });
     });
   });
+  const zones = new Map<string, string>();
+  const lookup = installedOnly(shared, async (shop) => {
+    if (shop === custom?.shop) return;
+    const row = stores ? await stores.repos.shops.get(shop) : undefined;
+    if (row?.state !== 'installed') throw httpError('shop_not_installed');
+    if (row.ianaTimeZone) zones.set(shop, row.ianaTimeZone);
+  });
+  // The custom app's token comes from the environment; installed shops' tokens are made at install
+  // and kept sealed.
+  const customStorefront = envStorefrontToken(custom?.shop ?? '', env.SHOPIFY_STOREFRONT_TOKEN);
+  const storedStorefront = stores
+    ? createStorefrontTokensRepository(stores.db, stores.sealer)
+    : undefined;
+  const storefrontTokens: StorefrontTokenSource = async (shop) =>
+    (await customStorefront(shop)) ?? (storedStorefront ? storedStorefront.get(shop) : null);
+  /** A Storefront token for recommendations, made once per install; a failure only logs. */
+  const rememberStorefrontToken = async (shop: string, admin: AdminQuery) => {
+    try {
+      await storedStorefront?.set(shop, await createStorefrontToken(shop, admin));
+    } catch (error) {
+      deps.logger.warn({ event: 'storefront_token_not_created', shop, name: errorName(error) });
+    }
+  };
   const routeDeps: RouteDeps = {
     config,
+    expectedShop: config.app ? undefined : custom?.shop,
     lookup,
     limits,
     clock: deps.clock,
-    recommendations: recommendationsFromEnv(env, config.shop, deps),
-    shopTimeZone: () => {
+    recommendations: recommendationsFromEnv(env, custom?.shop ?? '', {
+      ...deps,
+      tokens: storefrontTokens,
+    }),
+    shopTimeZone: (shop) => {
+      if (shop !== custom?.shop) return zones.get(shop);
       const state = shopCheck.state();
       return state.status === 'ok' ? state.timeZone : undefined;
     },
   };
-  const shopifyReady: ReadinessProbe = () =>
-    shopCheck.state().status === 'ok' ? null : 'shopify_unauthorized';
+  /** Pages show times in the shop's zone: asked once per install, kept in the shops table. */
+  const rememberTimeZone = async (shop: string, admin: AdminQuery) => {
+    try {
+      const data = await admin(SHOP_CHECK_QUERY, {}, ShopCheckSchema);
+      const zone = data.shop.ianaTimezone;
+      if (zone && stores) {
+        await stores.repos.shops.setTimeZone(shop, zone);
+        zones.set(shop, zone);
+      }
+    } catch (error) {
+      deps.logger.warn({ event: 'shop_time_zone_unknown', shop, name: errorName(error) });
+    }
+  };
+  const probes: ReadinessProbe[] = [];
+  if (customAdmin) {
+    probes.push(() => (shopCheck.state().status === 'ok' ? null : 'shopify_unauthorized'));
+  }
+  if (stores) {
+    probes.push(() =>
+      stores.ping().then(
+        () => null,
+        () => 'database_unavailable' as const,
+      ),
+    );
+  }
 
   // Not strict: `/proxy/lookup/` is `/proxy/lookup`.
   const app = new Hono<AppEnv>({ strict: false });
@@ -203,18 +343,75 @@ export function createApp(env: Env, partial: Partial<AppDeps> = {}): App {
   });
   route('/proxy/lookup', 'lookup', ['POST'], proxyLookup(routeDeps));
   route('/proxy/orders', 'orders', ['GET'], proxyOrders(routeDeps));
-  if (deps.flowLifecycle) {
-    mountFlowLifecycle(app, {
-      apiSecret: config.apiSecret,
-      flow: deps.flowLifecycle,
-      clock: deps.clock,
-    });
-  }
   route('/proxy/recommendations', 'recommendations', ['GET'], proxyRecommendations(routeDeps));
+  const flow = deps.flowLifecycle ?? stores?.repos.flowTriggers;
+  if (flow) mountFlowLifecycle(app, { apiSecret: config.apiSecret, flow, clock: deps.clock });
+  const webhooks =
+    deps.webhooks ??
+    (stores?.jobs
+      ? {
+          db: stores.db,
+          repos: stores.repos,
+          jobs: stores.jobs,
+          logger: deps.logger,
+          clock: deps.clock,
+          apiSecret: config.apiSecret,
+        }
+      : undefined);
+  if (webhooks) mountWebhookRoutes(app, webhooks);
   route('/healthz', 'healthz', ['GET'], () => healthz());
-  route('/readyz', 'readyz', ['GET'], readyz([shopifyReady, ...(deps.readiness ?? [])]));
-  if (deps.webhooks) mountWebhookRoutes(app, deps.webhooks);
-  if (deps.syncState) mountSyncRoutes(app, { syncState: deps.syncState });
+  route('/readyz', 'readyz', ['GET'], readyz([...probes, ...(deps.readiness ?? [])]));
+
+  if (config.app && auth && tokens && stores) {
+    route(
+      '/',
+      'home',
+      ['GET'],
+      home(config, { hasAdminBundle: adminBundleBuilt(deps.adminAssetsDir) }),
+    );
+    route(HOME_SCRIPT_PATH, 'home-script', ['GET'], () => homeScript());
+    const assets = deps.adminAssetsDir ?? 'dist/admin';
+    // Until the admin UI is built there is nothing to serve (and serveStatic would warn).
+    if (existsSync(assets))
+      app.get(
+        '/admin-assets/*',
+        (c, next) => {
+          c.get('fields').route = 'admin-assets';
+          return next();
+        },
+        serveStatic({
+          root: assets,
+          rewriteRequestPath: (path) => path.replace(/^\/admin-assets/, ''),
+          // Built file names carry a content hash (Vite), so a name never changes meaning.
+          onFound: (_path, c) => {
+            c.header('cache-control', 'public, max-age=31536000, immutable');
+          },
+        }),
+      );
+    app.use('/api/*', requireSessionToken(auth));
+    // The first call of a shop without a stored offline session exchanges its session token.
+    app.use('/api/*', async (c, next) => {
+      const shop = c.get('shop');
+      try {
+        const exchanged = await tokens.ensureInstalled(shop, c.get('sessionToken'));
+        if (exchanged && installedAdmin) {
+          await rememberTimeZone(shop, installedAdmin(shop));
+          await rememberStorefrontToken(shop, installedAdmin(shop));
+        }
+      } catch (error) {
+        if (error instanceof HttpResponseError && [400, 401].includes(error.response.code)) {
+          c.get('log').warn({ event: 'token_exchange_refused', status: error.response.code });
+          return httpError('invalid_session').toResponse({ [RETRY_INVALID_SESSION_HEADER]: '1' });
+        }
+        if (error instanceof HttpError) throw error;
+        c.get('log').error({ event: 'token_exchange_failed', name: errorName(error) });
+        throw httpError('upstream_unavailable', { retryAfter: 5 });
+      }
+      await next();
+    });
+    route('/api/session', 'session', ['GET'], apiSession(stores.repos.shops));
+    mountSyncRoutes(app, { syncState: deps.syncState ?? stores.repos.syncState });
+  }
 
   app.notFound(() => httpError('not_found').toResponse());
   app.onError((error, c) => {
@@ -224,8 +421,100 @@ export function createApp(env: Env, partial: Partial<AppDeps> = {}): App {
     return http.toResponse();
   });
 
-  const { invalidateOrder } = lookup;
-  return { fetch: async (request) => app.fetch(request), config, shopCheck, invalidateOrder };
+  return {
+    fetch: async (request) => app.fetch(request),
+    config,
+    shopCheck,
+    tokens,
+    invalidateOrder: shared.invalidateOrder,
+  };
+}
+
+function errorName(error: unknown): string {
+  return error instanceof Error ? error.name : typeof error;
+}
+
+/** App mode has no single token to check at start; readiness then rests on the database. */
+function alwaysOkShopCheck(): ShopCheck {
+  const state = { status: 'ok', name: '', timeZone: undefined } as const;
+  return { state: () => state, start: async () => state, stop: () => {} };
+}
+
+/** Orders from the Admin API of the shop the call is for (`ctx.shop`, set by the lookup). */
+function shopOrderSource(adminFor: (shop: string) => AdminQuery): OrderSource {
+  const sources = new Map<AdminQuery, OrderSource>();
+  const sourceFor = (shop: string | undefined): OrderSource => {
+    if (!shop) throw new Error('order source called without a shop');
+    const admin = adminFor(shop);
+    let source = sources.get(admin);
+    if (!source) {
+      source = adminOrderSource(admin);
+      sources.set(admin, source);
+    }
+    return source;
+  };
+  return {
+    findOrder: (query, ctx) => sourceFor(ctx.shop).findOrder(query, ctx),
+    customerOrders: (customerId, ctx) => sourceFor(ctx.shop).customerOrders(customerId, ctx),
+  };
+}
+
+/**
+ * An Admin client per installed shop, reading the shop's current offline token on every call (it
+ * may have been refreshed); clients are rebuilt only when the token changes. Throws HttpError
+ * shop_not_installed when the shop has no stored session.
+ */
+function installedShopAdmin(
+  tokens: OfflineTokens,
+  config: ProxyConfig,
+  deps: AppDeps,
+): (shop: string) => AdminQuery {
+  const clients = new Map<string, { token: string; admin: AdminQuery }>();
+  const perShop = new Map<string, AdminQuery>();
+  return (shop) => {
+    let query = perShop.get(shop);
+    if (!query) {
+      query = async (document, variables, schema, options) => {
+        const token = await tokens.accessToken(shop);
+        if (token === undefined) throw httpError('shop_not_installed');
+        let entry = clients.get(shop);
+        if (!entry || entry.token !== token) {
+          const admin = createAdminGraphql(
+            {
+              shop,
+              accessToken: token,
+              endpoint: config.apiOrigin
+                ? adminGraphqlUrl(shop, ADMIN_API_VERSION, config.apiOrigin)
+                : undefined,
+              budgetMs: config.upstreamBudgetMs,
+            },
+            deps,
+          );
+          entry = { token, admin };
+          clients.set(shop, entry);
+        }
+        return entry.admin(document, variables, schema, options);
+      };
+      perShop.set(shop, query);
+    }
+    return query;
+  };
+}
+
+/** `lookup` behind a check that the shop may be served (installed, or the custom-app store). */
+function installedOnly(lookup: Lookup, check: (shop: string) => Promise<void>): Lookup {
+  return {
+    async order(shop, query, ctx) {
+      await check(shop);
+      return lookup.order(shop, query, ctx);
+    },
+    async customerOrders(shop, customerId, ctx) {
+      await check(shop);
+      return lookup.customerOrders(shop, customerId, ctx);
+    },
+    invalidateOrder: lookup.invalidateOrder,
+    invalidate: lookup.invalidate,
+  };
 }
 
 function toHttpError(error: unknown, logger: AppLogger): HttpError {

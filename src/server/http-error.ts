@@ -56,6 +56,8 @@ export class HttpError extends Error {
 export const MESSAGES = {
   invalid_signature: 'This request did not come through the store.',
   invalid_hmac: 'The webhook signature (X-Shopify-Hmac-Sha256) does not match the body.',
+  invalid_session: 'The session token is missing, expired or not for this app.',
+  shop_not_installed: "This store's order tracking is not set up yet.",
   invalid_input: 'Please check the highlighted fields.',
   order_not_found: 'We could not find an order with that number and email.',
   not_found: 'There is nothing here.',

@@ -1,6 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { adminOrder, lookupBody, ORDER_EMAIL } from '../testing/admin-orders.js';
@@ -46,11 +49,13 @@ afterEach(() => {
 });
 
 describe('npm start', () => {
+  // The first start creates the embedded database (initdb, migrations, pg-boss): slow on a busy machine.
   it('on SIGTERM stops accepting, finishes the request in flight and exits 0', async () => {
     const slow = slowAdmin();
     admin = slow.server;
     await new Promise<void>((resolve) => slow.server.listen(0, '127.0.0.1', resolve));
     const adminPort = (slow.server.address() as AddressInfo).port;
+    const dataDir = mkdtempSync(join(tmpdir(), 'main-test-'));
     proc = spawn(process.execPath, ['--import', 'tsx', MAIN], {
       env: {
         ...process.env,
@@ -58,6 +63,8 @@ describe('npm start', () => {
         SHOPIFY_ADMIN_ENDPOINT: `http://127.0.0.1:${adminPort}/graphql`,
         PORT: '0',
         HOST: '127.0.0.1',
+        DATA_DIR: dataDir,
+        DATABASE_URL: '',
       },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
@@ -94,5 +101,5 @@ describe('npm start', () => {
     expect(res.status).toBe(200);
     expect(refused).toBe('refused');
     expect(await exited).toBe(0);
-  });
+  }, 90_000);
 });

@@ -1,24 +1,37 @@
-// `npm start`: config → app → serve on @hono/node-server; SIGTERM stops accepting, finishes what is in flight, exits.
+// `npm start`: config → database, jobs → app → serve on @hono/node-server; SIGTERM stops accepting, finishes what is in flight, closes jobs then the database, exits.
 import { serve } from '@hono/node-server';
+import { DatabaseUnavailableError } from '../db/index.js';
 import { createLogger } from '../platform/logger.js';
-import { ConfigError, createApp } from './app.js';
+import { type App, ConfigError, createApp } from './app.js';
+import { loadProxyConfig } from './config.js';
 import { createSharedState } from './shared-state.js';
+import { type OpenStores, openStores } from './stores.js';
 
 /** Requests still running after this long are cut when the process is told to stop. */
 const SHUTDOWN_GRACE_MS = 900;
 
-function main(): void {
+async function main(): Promise<void> {
   const logger = createLogger();
-  let app: ReturnType<typeof createApp>;
+  let app: App;
+  let opened: OpenStores | undefined;
   try {
-    app = createApp(process.env, { logger, ...createSharedState(process.env, logger).deps });
+    // Settings first, so a bad one stops the start before the database is opened.
+    loadProxyConfig(process.env);
+    opened = await openStores(process.env, logger, () => Date.now());
+    app = createApp(process.env, {
+      logger,
+      stores: opened.stores,
+      ...createSharedState(process.env, logger).deps,
+    });
   } catch (error) {
-    if (error instanceof ConfigError) {
+    await opened?.close();
+    if (error instanceof ConfigError || error instanceof DatabaseUnavailableError) {
       process.stderr.write(`${error.message}\n`);
       process.exit(1);
     }
     throw error;
   }
+  const stores = opened;
   const { port, host } = app.config;
   const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
     logger.info({ event: 'listening', host: info.address, port: info.port });
@@ -28,13 +41,16 @@ function main(): void {
 
   const stop = () => {
     app.shopCheck.stop();
+    const exit = () => {
+      stores.close().finally(() => process.exit(0));
+    };
     // close() stops accepting and resolves once in-flight requests have answered.
-    server.close(() => process.exit(0));
+    server.close(exit);
     if ('closeIdleConnections' in server) server.closeIdleConnections();
-    setTimeout(() => process.exit(0), SHUTDOWN_GRACE_MS).unref();
+    setTimeout(exit, SHUTDOWN_GRACE_MS).unref();
   };
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
 }
 
-main();
+void main();

@@ -13,7 +13,7 @@ export const SHOP_CHECK_QUERY = /* GraphQL */ `
   }
 `;
 
-const ShopCheckSchema = z.object({
+export const ShopCheckSchema = z.object({
   shop: z.object({ name: z.string(), ianaTimezone: z.string().nullish() }),
 });
 

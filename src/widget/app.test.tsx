@@ -200,6 +200,7 @@ describe('TrackOrderApp', () => {
     method_not_allowed: /went wrong with the request/,
     payload_too_large: /too long. Shorten it/,
     unsupported_media_type: /went wrong with the request/,
+    shop_not_installed: /order tracking is not set up yet/,
     rate_limited: /Too many attempts/,
     upstream_unavailable: /temporarily unavailable/,
     internal_error: /went wrong on our side/,

@@ -30,6 +30,7 @@ export const STRING_KEYS = [
   'error.method_not_allowed',
   'error.payload_too_large',
   'error.unsupported_media_type',
+  'error.shop_not_installed',
   'error.rate_limited',
   'error.rate_limited_wait',
   'error.upstream_unavailable',

@@ -13,25 +13,27 @@ export interface SignedContext {
 }
 
 /**
- * A request signed for another store is refused like a bad signature: the app's secret is shared by
- * every store that installs it, so a valid signature for shop B must not open shop A's orders.
+ * Custom-app mode (`expectedShop` set): a request signed for another store is refused like a bad
+ * signature, since the secret may be shared. App mode (`expectedShop` undefined): every store that
+ * installed the app signs with its secret, and the signed shop is the one whose orders are read.
  */
 export function verifyRequest(
   query: URLSearchParams,
   secret: string,
-  expectedShop: string,
+  expectedShop: string | undefined,
   nowMs: number,
 ): SignedContext {
   const result = verifyAppProxyQuery(query, secret, Math.floor(nowMs / 1000));
   if (!result.ok) throw httpError('invalid_signature');
   // Shopify sends the shop as configured; only another spelling needs normalising to compare.
-  if (result.shop !== expectedShop && normaliseShop(result.shop) !== expectedShop) {
+  const shop = normaliseShop(result.shop);
+  if (!shop || (expectedShop !== undefined && shop !== expectedShop)) {
     throw httpError('invalid_signature');
   }
   const id = result.loggedInCustomerId;
   const prefix = result.pathPrefix;
   return {
-    shop: expectedShop,
+    shop,
     customerId: id && /^\d{1,20}$/.test(id) ? id : null,
     pathPrefix: prefix && /^\/[\w\-/]{1,100}$/.test(prefix) ? prefix.replace(/\/+$/, '') : null,
   };

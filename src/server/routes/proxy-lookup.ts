@@ -17,7 +17,7 @@ export function proxyLookup(deps: RouteDeps) {
     const signed = verifyRequest(
       new URL(request.url).searchParams,
       deps.config.apiSecret,
-      deps.config.shop,
+      deps.expectedShop,
       deps.clock(),
     );
     fields.shop = signed.shop;
@@ -90,6 +90,6 @@ function formState(raw: RawLookupFields, signed: SignedContext, deps: RouteDeps)
     ...raw,
     action: signed.pathPrefix ? `${signed.pathPrefix}/lookup` : undefined,
     signedIn: signed.customerId !== null,
-    timeZone: deps.shopTimeZone(),
+    timeZone: deps.shopTimeZone(signed.shop),
   };
 }

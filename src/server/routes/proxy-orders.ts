@@ -12,7 +12,7 @@ export function proxyOrders(deps: RouteDeps) {
     const signed = verifyRequest(
       new URL(request.url).searchParams,
       deps.config.apiSecret,
-      deps.config.shop,
+      deps.expectedShop,
       deps.clock(),
     );
     c.get('fields').shop = signed.shop;

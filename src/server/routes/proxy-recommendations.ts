@@ -127,7 +127,7 @@ export function proxyRecommendations(deps: RouteDeps) {
   return async (c: Context<AppEnv>): Promise<Response> => {
     const request = c.req.raw;
     const params = new URL(request.url).searchParams;
-    const signed = verifyRequest(params, deps.config.apiSecret, deps.config.shop, deps.clock());
+    const signed = verifyRequest(params, deps.config.apiSecret, deps.expectedShop, deps.clock());
     c.get('fields').shop = signed.shop;
     const log = c.get('log').child({ shop: signed.shop });
     c.set('log', log);
