@@ -1,7 +1,7 @@
 // The ports the two customer compliance topics go through: each table tied to customers adds one.
 //
-// Today no table holds anything keyed by a customer or an order (shops, sessions, webhook events and
-// shop secrets are about the shop), so both lists are empty; the orders store adds its entries.
+// The orders store is the one table tied to customers (by customer GID and by order); shops,
+// sessions, webhook events and secrets are about the shop.
 import type { WebhookDeps } from './types.js';
 
 /** One customer of one shop and the orders a compliance request names, in both id spellings. */
@@ -36,8 +36,31 @@ export interface CustomerRedactor {
   redact(request: CustomerRequest, deps: WebhookDeps): Promise<number>;
 }
 
-/** Every table that can answer a data request. Empty today: no table holds customer rows. */
-export const CUSTOMER_DATA_REPORTERS: readonly CustomerDataReporter[] = [];
+/** Every table that can answer a data request: the stored orders (their ids, never content). */
+export const CUSTOMER_DATA_REPORTERS: readonly CustomerDataReporter[] = [
+  {
+    name: 'orders',
+    async held(request, deps) {
+      const orders = await deps.repos.orders.byCustomer(request.shop, request.customerGid, 250);
+      return { kind: 'order', ids: orders.map((order) => order.orderGid) };
+    },
+  },
+];
 
-/** Every table that must forget a customer. Empty today: no table holds customer rows. */
-export const CUSTOMER_REDACTORS: readonly CustomerRedactor[] = [];
+/** Every table that must forget a customer: the stored orders of the customer and those named. */
+export const CUSTOMER_REDACTORS: readonly CustomerRedactor[] = [
+  {
+    name: 'orders',
+    async redact(request, deps) {
+      const byCustomer = await deps.repos.orders.deleteByCustomer(
+        request.shop,
+        request.customerGid,
+      );
+      let named = 0;
+      for (const gid of request.orderGids) {
+        if (await deps.repos.orders.deleteByGid(request.shop, gid)) named += 1;
+      }
+      return byCustomer.length + named;
+    },
+  },
+];

@@ -14,6 +14,7 @@ import { databases, testDatabase } from '../db/testing.js';
 import { createSealer } from '../platform/crypto.js';
 import type { JobQueue } from '../platform/jobs.js';
 import { memoryLogger } from '../platform/logger.js';
+import { fillShopTables } from '../testing/shop-rows.js';
 import { appScopesUpdate } from './app-scopes-update.js';
 import { appUninstalled } from './app-uninstalled.js';
 import type { CustomerDataReporter, CustomerRedactor } from './customer-data.js';
@@ -67,18 +68,7 @@ describe.each(databases())('webhook topic handlers on %s', { timeout: 60_000 }, 
     const { logger, lines } = memoryLogger();
     const repos = createRepositories(handle.db, createSealer(randomBytes(32)), () => NOW);
     const deps: WebhookDeps = { db: handle.db, repos, jobs: noJobs, logger, clock: () => NOW };
-    for (const shop of [A, B]) {
-      await repos.shops.markInstalled(shop, 'read_orders');
-      await repos.sessions.store(shop, {
-        accessToken: `shpat_${shop}`,
-        accessExpiresAt: new Date(NOW + 3_600_000),
-        refreshToken: `shprt_${shop}`,
-        refreshExpiresAt: new Date(NOW + 86_400_000),
-        scope: 'read_orders',
-      });
-      await repos.shopSecrets.fingerprintKey(shop);
-      await repos.webhookEvents.claim(shop, `old-${shop}`, 'orders/create');
-    }
+    for (const shop of [A, B]) await fillShopTables(repos, shop, new Date(NOW));
     return { handle, deps, lines };
   }
 
@@ -187,17 +177,14 @@ describe.each(databases())('webhook topic handlers on %s', { timeout: 60_000 }, 
     ]);
   });
 
-  it('customers/redact with the current tables erases nothing else of the shop', async () => {
+  it('customers/redact of a customer with nothing stored erases nothing else, and remembers the named orders as deleted', async () => {
     const { handle, deps, lines } = await setup();
-    await customersRedact(
-      delivery(A, 'customers/redact', customersRedactPayload(A, customer, orders)),
-      deps,
-    );
-    expect(await rowsOf(handle, A)).toEqual(everyTableOnce);
-    expect(lines.find((l) => l.event === 'customer_redacted')).toMatchObject({
-      shop: A,
-      deleted: {},
-    });
+    const payload = customersRedactPayload(A, customer, orders);
+    const named = (payload.orders_to_redact as number[]).length;
+    await customersRedact(delivery(A, 'customers/redact', payload), deps);
+    // Their ids (never content) stay in deleted_orders, so a late webhook cannot bring them back.
+    expect(await rowsOf(handle, A)).toEqual({ ...everyTableOnce, deleted_orders: 1 + named });
+    expect(lines.find((l) => l.event === 'customer_redacted')).toMatchObject({ shop: A });
     expect(JSON.stringify(lines)).not.toContain(customer.email);
   });
 

@@ -1,4 +1,6 @@
 // Which handler takes which webhook topic; topics not listed are answered 200 and ignored.
+
+import { ORDER_WEBHOOK_HANDLERS } from '../sync/webhook-handlers.js';
 import { appScopesUpdate } from './app-scopes-update.js';
 import { appUninstalled } from './app-uninstalled.js';
 import { customersDataRequest } from './customers-data-request.js';
@@ -13,6 +15,8 @@ export const WEBHOOK_HANDLERS: Readonly<Record<string, WebhookHandler>> = {
   'customers/data_request': customersDataRequest,
   'customers/redact': customersRedact,
   'shop/redact': shopRedact,
+  // Order sync: orders, fulfilments, their events and the backfill's bulk operation.
+  ...ORDER_WEBHOOK_HANDLERS,
 };
 
 /**

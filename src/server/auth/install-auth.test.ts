@@ -247,9 +247,12 @@ describe.each(databases())('app mode on %s', (kind) => {
       const response = await h.app.fetch(lookupRequest(body, { shop }));
       expect(response.status).toBe(200);
     }
-    // Installing asked each shop its time zone, each with its own token; then the two lookups.
+    // Installing asked each shop its time zone and made its Storefront token, each with its own
+    // token; then the two lookups.
     expect(h.endpoint.adminCalls.map((c) => [new URL(c.url).host, c.token])).toEqual([
       [SHOP_A, `shpat_${SHOP_A}_1`],
+      [SHOP_A, `shpat_${SHOP_A}_1`],
+      [SHOP_B, `shpat_${SHOP_B}_2`],
       [SHOP_B, `shpat_${SHOP_B}_2`],
       [SHOP_B, `shpat_${SHOP_B}_2`],
       [SHOP_A, `shpat_${SHOP_A}_1`],

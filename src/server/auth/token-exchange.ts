@@ -49,7 +49,11 @@ export function createOfflineTokens(deps: OfflineTokenDeps): OfflineTokens {
   /** The library stamps expiry with the real clock; keep the durations, re-based on ours. */
   function fromLibrary(session: Session): OfflineSession {
     const at = (date: Date | undefined) =>
-      date ? new Date(deps.clock() + (date.getTime() - Date.now())) : null;
+      // The library dates `expires_in` (whole seconds) on the real clock a moment ago: keep the
+      // whole seconds left and date them on the injected clock.
+      date
+        ? new Date(deps.clock() + Math.round((date.getTime() - Date.now()) / 1000) * 1000)
+        : null;
     return {
       accessToken: session.accessToken ?? '',
       accessExpiresAt: at(session.expires),
