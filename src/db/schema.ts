@@ -51,9 +51,29 @@ export interface ShopSecretsTable {
   created_at: CreatedAt;
 }
 
+/** The overview's settings per shop (migration 0003): stalled thresholds in whole days. */
+export interface OverviewSettingsTable {
+  shop: string;
+  stalled_express_days: number;
+  stalled_postal_days: number;
+  stalled_other_days: number;
+  updated_at: CreatedAt;
+}
+
+/** Tracking-page lookups per shop and calendar day in the shop's zone; counts only. */
+export interface LookupStatsTable {
+  shop: string;
+  /** `date` column, read as `YYYY-MM-DD` text (cast in queries). */
+  day: ColumnType<string, string, string>;
+  found: Generated<number>;
+  not_found: Generated<number>;
+}
+
 export interface Database {
   shops: ShopsTable;
   offline_sessions: OfflineSessionsTable;
   webhook_events: WebhookEventsTable;
   shop_secrets: ShopSecretsTable;
+  overview_settings: OverviewSettingsTable;
+  lookup_stats: LookupStatsTable;
 }

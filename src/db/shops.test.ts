@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
+import { createLookupStats } from '../overview/lookup-stats.js';
+import { createOverviewSettings } from '../overview/settings.js';
 import { createSealer } from '../platform/crypto.js';
 import { createRepositories } from './repositories.js';
 import { createShopsRepository, SHOP_ROW_TABLES } from './shops.js';
@@ -61,6 +63,8 @@ describe.each(databases())('shops on %s', (kind) => {
       });
       await secrets.fingerprintKey(shop);
       await events.claim(shop, 'event-1', 'orders/create');
+      await createOverviewSettings(handle.db).put(shop, { express: 2, postal: 8, other: 4 });
+      await createLookupStats(handle.db).record(shop, true, '2026-11-01');
     }
     const countOf = async (shop: string) => {
       const counts: Record<string, number> = {};
