@@ -51,6 +51,111 @@ export interface ShopSecretsTable {
   created_at: CreatedAt;
 }
 
+/** JSON stored in a `jsonb` column: written as text (JSON.stringify), read back parsed. */
+type Json<T> = ColumnType<T, string, string>;
+
+/** One synced order (src/sync/stored-order.ts `StoredOrderRow`); no customer personal data. */
+export interface OrdersTable {
+  shop: string;
+  order_gid: string;
+  /** `#1001` as Shopify shows it; looked up by `lower(name)`. */
+  name: string;
+  confirmation_number: string | null;
+  processed_at: Timestamp;
+  /** Shopify's last change; an older incoming state never replaces a newer one. */
+  updated_at: Timestamp;
+  cancelled_at: Timestamp | null;
+  financial_status: string | null;
+  fulfillment_status: string;
+  return_status: string;
+  destination_country_code: string | null;
+  /** Keyed HMAC of the normalised email, never the email. */
+  email_fingerprint: string | null;
+  email_fingerprint_version: number | null;
+  customer_gid: string | null;
+  /** Latest shipment delivery when every counting shipment is delivered; retention counts from it. */
+  delivered_at: Timestamp | null;
+  synced_at: CreatedAt;
+}
+
+export interface OrderLineItemsTable {
+  shop: string;
+  line_item_gid: string;
+  order_gid: string;
+  /** Index in the order's own order, from 0. */
+  position: number;
+  name: string;
+  quantity: number;
+  product_gid: string | null;
+}
+
+export interface FulfillmentOrdersTable {
+  shop: string;
+  fulfillment_order_gid: string;
+  order_gid: string;
+  position: number;
+  status: string;
+  fulfill_at: Timestamp | null;
+  hold_reasons: string[];
+}
+
+/** One Shopify Fulfillment; `status` is the normalised shipment status the overview counts. */
+export interface ShipmentsTable {
+  shop: string;
+  fulfillment_gid: string;
+  order_gid: string;
+  record_status: string;
+  display_status: string | null;
+  status: string;
+  carrier_name: string | null;
+  carrier_code: string | null;
+  tracking_number: string | null;
+  tracking_url: string | null;
+  more_tracking: Json<unknown>;
+  created_at: Timestamp;
+  updated_at: Timestamp | null;
+  in_transit_at: Timestamp | null;
+  delivered_at: Timestamp | null;
+  first_estimated_delivery_at: Timestamp | null;
+  estimated_delivery_at: Timestamp | null;
+  destination_country_code: string | null;
+  line_items: Json<unknown>;
+  /** Newest `shipment_events.happened_at`, kept by migration 0003's triggers; never written by code. */
+  last_event_at: ColumnType<Date | null, never, never>;
+}
+
+/** One Shopify FulfillmentEvent: the carrier's place (city/province/country), never street or zip. */
+export interface ShipmentEventsTable {
+  shop: string;
+  event_gid: string;
+  fulfillment_gid: string;
+  status: string;
+  happened_at: Timestamp;
+  message: string | null;
+  city: string | null;
+  province: string | null;
+  country: string | null;
+  estimated_delivery_at: Timestamp | null;
+}
+
+/** Each shop's backfill progress and last reconciliation. */
+export interface SyncStateTable {
+  shop: string;
+  /** Open text: `not_started` | `running` | `completed` | `failed`. */
+  state: Generated<string>;
+  bulk_operation_id: string | null;
+  orders_count: Generated<number>;
+  started_at: Timestamp | null;
+  finished_at: Timestamp | null;
+  /** Bytes of the current bulk result already committed (bigint: read as text or number). */
+  resume_offset: ColumnType<string | number | bigint, number | undefined, number>;
+  /** Lines of the current bulk result already committed. */
+  resume_line: Generated<number>;
+  last_reconciled_at: Timestamp | null;
+  error_code: string | null;
+  updated_at: CreatedAt;
+}
+
 /** The overview's settings per shop (migration 0003): stalled thresholds in whole days. */
 export interface OverviewSettingsTable {
   shop: string;
@@ -74,6 +179,12 @@ export interface Database {
   offline_sessions: OfflineSessionsTable;
   webhook_events: WebhookEventsTable;
   shop_secrets: ShopSecretsTable;
+  orders: OrdersTable;
+  order_line_items: OrderLineItemsTable;
+  fulfillment_orders: FulfillmentOrdersTable;
+  shipments: ShipmentsTable;
+  shipment_events: ShipmentEventsTable;
+  sync_state: SyncStateTable;
   overview_settings: OverviewSettingsTable;
   lookup_stats: LookupStatsTable;
 }

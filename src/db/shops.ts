@@ -20,6 +20,12 @@ export interface Shop {
  * Children first, so foreign keys never block.
  */
 export const SHOP_ROW_TABLES = [
+  { table: 'shipment_events', column: 'shop' },
+  { table: 'shipments', column: 'shop' },
+  { table: 'fulfillment_orders', column: 'shop' },
+  { table: 'order_line_items', column: 'shop' },
+  { table: 'orders', column: 'shop' },
+  { table: 'sync_state', column: 'shop' },
   { table: 'webhook_events', column: 'shop' },
   { table: 'offline_sessions', column: 'shop' },
   { table: 'shop_secrets', column: 'shop' },

@@ -1,10 +1,12 @@
 // Every migration, in order; a new one is a new `NNNN_name.ts` file added to this list.
 import type { Migration } from 'kysely/migration';
 import * as init from './0001_init.js';
+import * as orders from './0002_orders.js';
 import * as overview from './0003_overview.js';
 
 /** Names sort in the order they run; Kysely refuses to start if one that ran is missing here. */
 export const migrations: Record<string, Migration> = {
   '0001_init': init,
+  '0002_orders': orders,
   '0003_overview': overview,
 };
