@@ -62,7 +62,9 @@ export async function carrierPerformance(
       's.destination_country_code',
       sql<number>`count(*)::int`.as('shipments'),
       sql<number>`(count(*) filter (where s.delivered_at is not null))::int`.as('delivered'),
-      sql<number | null>`(percentile_cont(0.5) within group (order by ${days}))::float8`.as('median'),
+      sql<number | null>`(percentile_cont(0.5) within group (order by ${days}))::float8`.as(
+        'median',
+      ),
       sql<number | null>`(percentile_cont(0.9) within group (order by ${days}))::float8`.as('p90'),
       sql<number>`(count(*) filter (where s.delivered_at is not null
           and s.first_estimated_delivery_at is not null))::int`.as('with_estimate'),
@@ -73,7 +75,11 @@ export async function carrierPerformance(
       sql<number>`(count(*) filter (where ${exception}))::int`.as('exceptions'),
     ])
     // Unrecognised carriers group by the name the merchant typed.
-    .groupBy([sql`s.carrier_code`, sql`case when s.carrier_code is null then s.carrier_name end`, 's.destination_country_code'])
+    .groupBy([
+      sql`s.carrier_code`,
+      sql`case when s.carrier_code is null then s.carrier_name end`,
+      's.destination_country_code',
+    ])
     .orderBy('shipments', 'desc')
     .orderBy(sql`s.carrier_code`)
     .orderBy('s.destination_country_code');

@@ -62,9 +62,7 @@ export async function overviewCounts(
       sql<number>`(count(distinct o.order_gid) filter (where f.status in (${waiting})))::int`.as(
         'unfulfilled',
       ),
-      sql<Date | null>`min(o.processed_at) filter (where f.status in (${waiting}))`.as(
-        'oldest',
-      ),
+      sql<Date | null>`min(o.processed_at) filter (where f.status in (${waiting}))`.as('oldest'),
       sql<number>`(count(distinct o.order_gid) filter (where f.status = 'ON_HOLD'))::int`.as(
         'on_hold',
       ),

@@ -89,62 +89,62 @@ export function shipmentsCsv(
   filter: ListFilter,
   headers: CsvHeaders,
   onError: (error: unknown) => void = () => {},
+  pageSize: number = CSV_PAGE_SIZE,
 ): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   let cursor: string | undefined;
   let started = false;
-  let done = false;
   const options = { record_delimiter: '\r\n' as const };
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      try {
-        if (!started) {
-          started = true;
-          const h = headers;
-          const line = stringify(
-            [
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        try {
+          if (!started) {
+            started = true;
+            const h = headers;
+            const line = stringify(
               [
-                h.order,
-                h.orderDate,
-                h.status,
-                h.stalled,
-                h.carrier,
-                h.trackingNumber,
-                h.trackingLink,
-                h.lastEvent,
-                h.lastEventDate,
-                h.country,
-                h.shipped,
-                h.estimatedDelivery,
-                h.delivered,
-                h.daysInTransit,
-              ].map(safeCell),
-            ],
-            options,
-          );
-          controller.enqueue(encoder.encode(`\uFEFF${line}`));
-          return;
-        }
-        if (done) {
-          controller.close();
-          return;
-        }
-        const page = await listShipments(db, scope, filter, { cursor, limit: CSV_PAGE_SIZE });
-        if (page.shipments.length > 0)
-          controller.enqueue(
-            encoder.encode(
-              stringify(
-                page.shipments.map((r) => record(r, headers, scope.timeZone)),
-                options,
+                [
+                  h.order,
+                  h.orderDate,
+                  h.status,
+                  h.stalled,
+                  h.carrier,
+                  h.trackingNumber,
+                  h.trackingLink,
+                  h.lastEvent,
+                  h.lastEventDate,
+                  h.country,
+                  h.shipped,
+                  h.estimatedDelivery,
+                  h.delivered,
+                  h.daysInTransit,
+                ].map(safeCell),
+              ],
+              options,
+            );
+            controller.enqueue(encoder.encode(`\uFEFF${line}`));
+            return;
+          }
+          const page = await listShipments(db, scope, filter, { cursor, limit: pageSize });
+          if (page.shipments.length > 0)
+            controller.enqueue(
+              encoder.encode(
+                stringify(
+                  page.shipments.map((r) => record(r, headers, scope.timeZone)),
+                  options,
+                ),
               ),
-            ),
-          );
-        if (page.nextCursor === null) done = true;
-        else cursor = page.nextCursor;
-      } catch (error) {
-        onError(error);
-        controller.error(error);
-      }
+            );
+          // A pull must enqueue or close: the stream does not pull again after an empty one.
+          if (page.nextCursor === null) controller.close();
+          else cursor = page.nextCursor;
+        } catch (error) {
+          onError(error);
+          controller.error(error);
+        }
+      },
     },
-  }, { highWaterMark: 0 });
+    { highWaterMark: 0 },
+  );
 }

@@ -1,8 +1,8 @@
 // The overview's query parameters: parsed and checked once (zod), shared by the list, the CSV,
 // the counts and the carrier report.
 import { z } from 'zod';
-import { SHIPMENT_STATUSES, type ShipmentStatus } from '../contract/tracking-view.js';
 import type { FieldIssue } from '../contract/errors.js';
+import { SHIPMENT_STATUSES, type ShipmentStatus } from '../contract/tracking-view.js';
 
 /** Order-level states on the board: orders waiting for a shipment, not shipments. */
 export const ORDER_STATES = ['unfulfilled', 'on_hold', 'scheduled'] as const;
@@ -22,7 +22,12 @@ export const MAX_LIMIT = 250;
 const date = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD')
-  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'not a calendar date');
+  .refine(
+    (d) =>
+      !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) &&
+      new Date(`${d}T00:00:00Z`).toISOString().startsWith(d),
+    'not a calendar date',
+  );
 
 /** `from` and `to`: inclusive calendar dates in the shop's zone, on the order's processedAt. */
 export const DateRangeSchema = z
@@ -40,7 +45,10 @@ export const ListFilterSchema = z.object({
     .regex(/^[A-Za-z]{2}$/, 'two-letter country code')
     .transform((c) => c.toUpperCase())
     .optional(),
-  stalled: z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1').optional(),
+  stalled: z
+    .enum(['true', 'false', '1', '0'])
+    .transform((v) => v === 'true' || v === '1')
+    .optional(),
   q: text(100).optional(),
   from: date.optional(),
   to: date.optional(),

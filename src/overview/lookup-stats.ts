@@ -16,7 +16,10 @@ export interface LookupStats {
    */
   record(shop: string, found: boolean, day: string): Promise<void>;
   /** Days with at least one lookup between `from` and `to` (inclusive, `YYYY-MM-DD`), oldest first. */
-  days(shop: string, range: { from?: string | undefined; to?: string | undefined }): Promise<LookupDay[]>;
+  days(
+    shop: string,
+    range: { from?: string | undefined; to?: string | undefined },
+  ): Promise<LookupDay[]>;
 }
 
 export function createLookupStats(db: Kysely<Database>): LookupStats {

@@ -26,7 +26,9 @@ export function processedWithin(
   const ref = sql.ref(column);
   const conditions: RawBuilder<boolean>[] = [];
   if (range.from)
-    conditions.push(sql<boolean>`${ref} >= ((${range.from}::date)::timestamp at time zone ${timeZone})`);
+    conditions.push(
+      sql<boolean>`${ref} >= ((${range.from}::date)::timestamp at time zone ${timeZone})`,
+    );
   if (range.to)
     conditions.push(
       sql<boolean>`${ref} < (((${range.to}::date + 1))::timestamp at time zone ${timeZone})`,

@@ -82,11 +82,14 @@ function decodeCursor(text: string, expected: Omit<Cursor, 'v' | 'i'>): Cursor {
   if (c.s !== expected.s || c.d !== expected.d || c.k !== expected.k)
     throw new InvalidCursorError('cursor belongs to another sort');
   // The value goes back into SQL as a timestamptz parameter; refuse anything else early.
-  if (Number.isNaN(Date.parse(c.v.replace(' ', 'T')))) throw new InvalidCursorError('bad cursor');
+  if (!TIMESTAMP_TEXT.test(c.v)) throw new InvalidCursorError('cursor is not readable');
   return c;
 }
 
 const DAY_MS = 86_400_000;
+/** A `timestamptz` as Postgres prints it (ISO DateStyle), microseconds and offset included. */
+const TIMESTAMP_TEXT =
+  /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(?:\.\d{1,6})?(?:Z|[+-]\d{2}(?::?\d{2}){0,2})?$/;
 const iso = (value: Date | string | null): string | null =>
   value === null ? null : new Date(value).toISOString();
 
@@ -118,8 +121,7 @@ export async function listShipments(
   filter: ListFilter,
   page: { cursor?: string | undefined; limit: number },
 ): Promise<ShipmentPage> {
-  if (isOrderState(filter.status))
-    return listWaitingOrders(db, scope, filter, filter.status, page);
+  if (isOrderState(filter.status)) return listWaitingOrders(db, scope, filter, filter.status, page);
   const sortExpr = sortExpression(filter.sort);
   const stalled = stalledSql('s', scope.thresholds, scope.now);
   let query = db
@@ -210,7 +212,11 @@ export async function listShipments(
       trackingUrl: r.tracking_url,
       lastEvent:
         r.event_status !== null && r.event_at !== null
-          ? { status: r.event_status, at: new Date(r.event_at).toISOString(), message: r.event_message }
+          ? {
+              status: r.event_status,
+              at: new Date(r.event_at).toISOString(),
+              message: r.event_message,
+            }
           : null,
       lastActivityAt: iso(r.last_activity_at),
       destinationCountryCode: r.destination_country_code,
@@ -224,7 +230,9 @@ export async function listShipments(
   return {
     shipments,
     nextCursor:
-      more && last ? encodeCursor({ ...expected, v: last.sort_value, i: last.fulfillment_gid }) : null,
+      more && last
+        ? encodeCursor({ ...expected, v: last.sort_value, i: last.fulfillment_gid })
+        : null,
   };
 }
 
@@ -327,4 +335,3 @@ async function listWaitingOrders(
       more && last ? encodeCursor({ ...expected, v: last.sort_value, i: last.order_gid }) : null,
   };
 }
-

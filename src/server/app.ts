@@ -1,6 +1,7 @@
 // The app: settings and ports in, a Hono app out — mounts the routes, maps errors to JSON codes, logs one line per request.
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import type { Kysely } from 'kysely';
 import {
   type CarrierConfig,
   CarrierConfigError,
@@ -9,6 +10,7 @@ import {
   type TrackingEnricher,
 } from '../carriers/index.js';
 import type { Clock, Fetch } from '../core/ports.js';
+import type { Database } from '../db/schema.js';
 import { adminOrderSource, type OrderSource } from '../lookup/find-order.js';
 import { createLookup } from '../lookup/lookup.js';
 import { ConfigError } from '../platform/config-error.js';
@@ -23,6 +25,8 @@ import { createShopCheck, type ShopCheck } from '../shopify/shop-check.js';
 import { type Env, loadProxyConfig, type ProxyConfig } from './config.js';
 import type { AppEnv, RouteDeps } from './context.js';
 import { HttpError, httpError } from './http-error.js';
+import { mountOverviewRoutes } from './routes/api-overview.js';
+import { overviewRouteDeps } from './routes/api-shared.js';
 import { healthz } from './routes/healthz.js';
 import { proxyLookup } from './routes/proxy-lookup.js';
 import { proxyOrders } from './routes/proxy-orders.js';
@@ -51,6 +55,8 @@ export interface AppDeps {
   orders?: OrderSource;
   /** More readiness probes (a database ping); the Shopify check is always one. */
   readiness?: readonly ReadinessProbe[];
+  /** The app's database; the merchant's /api/* overview routes are served when it is given. */
+  db?: Kysely<Database>;
 }
 
 export interface App {
@@ -74,6 +80,7 @@ export function defaultAppDeps(partial: Partial<AppDeps> = {}): AppDeps {
     enrich: partial.enrich,
     orders: partial.orders,
     readiness: partial.readiness,
+    db: partial.db,
   };
 }
 
@@ -176,6 +183,7 @@ export function createApp(env: Env, partial: Partial<AppDeps> = {}): App {
   route('/proxy/orders', 'orders', ['GET'], proxyOrders(routeDeps));
   route('/healthz', 'healthz', ['GET'], () => healthz());
   route('/readyz', 'readyz', ['GET'], readyz([shopifyReady, ...(deps.readiness ?? [])]));
+  if (deps.db) mountOverviewRoutes(app, overviewRouteDeps(deps.db, deps.clock));
 
   app.notFound(() => httpError('not_found').toResponse());
   app.onError((error, c) => {
