@@ -138,6 +138,13 @@ export interface ShipmentEventsTable {
   estimated_delivery_at: Timestamp | null;
 }
 
+/** Orders Shopify deleted, kept as ids only so no late write brings them back. */
+export interface DeletedOrdersTable {
+  shop: string;
+  order_gid: string;
+  deleted_at: Timestamp;
+}
+
 /** Each shop's backfill progress and last reconciliation. */
 export interface SyncStateTable {
   shop: string;
@@ -185,6 +192,7 @@ export interface Database {
   shipments: ShipmentsTable;
   shipment_events: ShipmentEventsTable;
   sync_state: SyncStateTable;
+  deleted_orders: DeletedOrdersTable;
   overview_settings: OverviewSettingsTable;
   lookup_stats: LookupStatsTable;
 }

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createLookupStats } from '../overview/lookup-stats.js';
 import { createOverviewSettings } from '../overview/settings.js';
 import { createSealer } from '../platform/crypto.js';
+import { storedOrder } from '../testing/stored-orders.js';
 import { createRepositories } from './repositories.js';
 import { createShopsRepository, SHOP_ROW_TABLES } from './shops.js';
 import { databases, testDatabase } from './testing.js';
@@ -51,6 +52,8 @@ describe.each(databases())('shops on %s', (kind) => {
       sessions,
       shopSecrets: secrets,
       webhookEvents: events,
+      orders,
+      syncState,
     } = createRepositories(handle.db, sealer);
     for (const shop of [A, B]) {
       await shops.markInstalled(shop, 'read_orders');
@@ -63,6 +66,10 @@ describe.each(databases())('shops on %s', (kind) => {
       });
       await secrets.fingerprintKey(shop);
       await events.claim(shop, 'event-1', 'orders/create');
+      await orders.upsert(shop, storedOrder(1));
+      await orders.upsert(shop, storedOrder(2));
+      await orders.deleteByGid(shop, storedOrder(2).orderGid);
+      await syncState.startRun(shop, 'gid://shopify/BulkOperation/1');
       await createOverviewSettings(handle.db).put(shop, { express: 2, postal: 8, other: 4 });
       await createLookupStats(handle.db).record(shop, true, '2026-11-01');
     }

@@ -26,6 +26,7 @@ export const SHOP_ROW_TABLES = [
   { table: 'order_line_items', column: 'shop' },
   { table: 'orders', column: 'shop' },
   { table: 'sync_state', column: 'shop' },
+  { table: 'deleted_orders', column: 'shop' },
   { table: 'webhook_events', column: 'shop' },
   { table: 'offline_sessions', column: 'shop' },
   { table: 'shop_secrets', column: 'shop' },

@@ -25,6 +25,8 @@ export interface OrderQuery {
 export interface CallContext {
   signal?: AbortSignal;
   logger: Logger;
+  /** The shop asked about (`example.myshopify.com`); a source serving several shops needs it. */
+  shop?: string;
 }
 
 /**

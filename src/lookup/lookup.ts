@@ -12,6 +12,7 @@ import type { Clock, Logger } from '../core/ports.js';
 import type { RateLimits } from '../platform/rate-limits.js';
 import { httpError } from '../server/http-error.js';
 import { UpstreamError } from '../shopify/upstream-error.js';
+import type { OrderChange } from '../sync/invalidation.js';
 import type { OrderQuery, OrderSource } from './find-order.js';
 
 /** Seconds a shopper is asked to wait after an upstream fault. */
@@ -59,6 +60,18 @@ export interface Lookup {
   /** Throws HttpError: order_not_found (unknown or wrong email alike), rate_limited, upstream_unavailable. */
   order(shop: string, query: OrderQuery, ctx: LookupContext): Promise<Answer<TrackingView>>;
   customerOrders(shop: string, customerId: string, ctx: LookupContext): Promise<Answer<OrderList>>;
+  /**
+   * Drops every cached view of the order, whoever asked for it (`orderName` as Shopify shows it,
+   * `#1001`, or a confirmation number), so the next lookup reads the source again.
+   */
+  invalidateOrder(shop: string, orderName: string): void;
+  /** `invalidateOrder` for each change of a store write, and the customer's cached list. */
+  invalidate(changes: readonly OrderChange[]): void;
+}
+
+/** The part of a cache key naming the order: shop and the order's bare number, lower case. */
+function orderCacheKey(shop: string, orderNumber: string): string {
+  return `${shop}\n${orderNumber.normalize('NFKC').replace(/^#/, '').toLowerCase()}`;
 }
 
 interface ViewEntry {
@@ -85,11 +98,35 @@ export function createLookup(options: LookupOptions, deps: LookupDeps): Lookup {
     ttlResolution: 0,
     perf: { now: deps.clock },
   };
+  // Which full keys (one per email or customer that asked) hold views of one order, to evict them.
+  const keysByOrder = new Map<string, Set<string>>();
+  const indexKey = (orderKey: string, key: string) => {
+    let keys = keysByOrder.get(orderKey);
+    if (!keys) {
+      keys = new Set();
+      keysByOrder.set(orderKey, keys);
+    }
+    keys.add(key);
+  };
+  const unindexKey = (key: string) => {
+    const orderKey = key.slice(0, key.lastIndexOf('\n'));
+    const keys = keysByOrder.get(orderKey);
+    if (!keys) return;
+    keys.delete(key);
+    if (keys.size === 0) keysByOrder.delete(orderKey);
+  };
   const views = new LRUCache<string, ViewEntry, ViewFetch>({
     ...cacheOptions,
+    // A value replaced by a newer one ('set') keeps its key in the index.
+    dispose: (_value, key, reason) => {
+      if (reason !== 'set') unindexKey(key);
+    },
     fetchMethod: (_key, _stale, { context }) =>
       callAdmin(context, async () => {
-        const order = await deps.orders.findOrder(context.query, context.ctx);
+        const order = await deps.orders.findOrder(context.query, {
+          ...context.ctx,
+          shop: context.shop,
+        });
         // Undefined is not cached: an unknown order or a wrong email may be right the next time.
         if (!order) return undefined;
         const view = TrackingViewSchema.safeParse(orderToTrackingView(order));
@@ -101,7 +138,10 @@ export function createLookup(options: LookupOptions, deps: LookupDeps): Lookup {
     ...cacheOptions,
     fetchMethod: (_key, _stale, { context }) =>
       callAdmin(context, async () => {
-        const list = await deps.orders.customerOrders(context.customerId, context.ctx);
+        const list = await deps.orders.customerOrders(context.customerId, {
+          ...context.ctx,
+          shop: context.shop,
+        });
         return { list, json: JSON.stringify(list) };
       }),
   });
@@ -167,9 +207,11 @@ export function createLookup(options: LookupOptions, deps: LookupDeps): Lookup {
       const orderKey = query.orderNumber.bare.toLowerCase();
       await deps.limits.assertMayTry(shop, orderKey, ctx.ip);
       const who = query.email !== null ? `e:${query.email}` : `c:${query.customerId}`;
-      const key = `${shop}\n${orderKey}\n${sha256(who)}`;
+      const key = `${orderCacheKey(shop, orderKey)}\n${sha256(who)}`;
+      indexKey(orderCacheKey(shop, orderKey), key);
       const status: LRUCache.Status<string, ViewEntry, ViewFetch> = {};
       const entry = await views.fetch(key, { context: { shop, ctx, query }, status });
+      if (!views.has(key)) unindexKey(key);
       if (!entry) {
         await deps.limits.recordFailure(shop, orderKey, ctx.ip);
         throw httpError('order_not_found');
@@ -185,6 +227,22 @@ export function createLookup(options: LookupOptions, deps: LookupDeps): Lookup {
       });
       if (!entry) throw httpError('internal_error');
       return { value: entry.list, json: entry.json, cacheHit: status.fetch !== 'miss' };
+    },
+
+    invalidateOrder(shop, orderName) {
+      const keys = keysByOrder.get(orderCacheKey(shop, orderName));
+      if (!keys) return;
+      // A fetch still running is left alone: deleting it would abort it and answer "not found".
+      for (const key of [...keys]) if (views.has(key)) views.delete(key);
+    },
+
+    invalidate(changes) {
+      for (const change of changes) {
+        this.invalidateOrder(change.shop, change.orderName);
+        if (change.confirmationNumber) this.invalidateOrder(change.shop, change.confirmationNumber);
+        const customerId = change.customerGid?.slice(change.customerGid.lastIndexOf('/') + 1);
+        if (customerId) lists.delete(`${change.shop}\n${customerId}`);
+      }
     },
   };
 }

@@ -13,6 +13,12 @@ export interface QueueSettings {
   retryBackoff?: boolean;
   /** A job running longer than this counts as failed. Default 15 minutes. */
   expireInSeconds?: number;
+  /**
+   * pg-boss queue policy. `stately`: at most one queued and one active job per singletonKey, so a
+   * job may queue its own follow-up while running, and a second start-up does not add another.
+   * Default `standard`.
+   */
+  policy?: 'standard' | 'stately';
 }
 
 export interface SendOptions {
@@ -96,6 +102,7 @@ export function createJobQueue(
           retryDelay: settings.retryDelaySeconds ?? 0,
           retryBackoff: settings.retryBackoff ?? false,
           expireInSeconds: settings.expireInSeconds ?? 15 * 60,
+          ...(settings.policy ? { policy: settings.policy } : {}),
         });
       })();
       pending.catch(() => created.delete(queue));

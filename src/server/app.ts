@@ -22,9 +22,11 @@ import {
 } from '../platform/rate-limits.js';
 import { createAdminGraphql, type Sleep } from '../shopify/admin-client.js';
 import { createShopCheck, type ShopCheck } from '../shopify/shop-check.js';
+import type { InvalidationBus } from '../sync/invalidation.js';
 import { type Env, loadProxyConfig, type ProxyConfig } from './config.js';
 import type { AppEnv, RouteDeps } from './context.js';
 import { HttpError, httpError } from './http-error.js';
+import { mountSyncRoutes, type SyncRouteDeps } from './routes/api-sync.js';
 import { mountOverviewRoutes } from './routes/api-overview.js';
 import { overviewRouteDeps } from './routes/api-shared.js';
 import { healthz } from './routes/healthz.js';
@@ -55,6 +57,10 @@ export interface AppDeps {
   orders?: OrderSource;
   /** More readiness probes (a database ping); the Shopify check is always one. */
   readiness?: readonly ReadinessProbe[];
+  /** Order-store writes announced here drop the lookup cache's views of those orders. */
+  invalidations?: InvalidationBus;
+  /** The order sync's progress; `GET /api/sync` is mounted when given. */
+  syncState?: SyncRouteDeps['syncState'];
   /** The app's database; the merchant's /api/* overview routes are served when it is given. */
   db?: Kysely<Database>;
 }
@@ -80,6 +86,8 @@ export function defaultAppDeps(partial: Partial<AppDeps> = {}): AppDeps {
     enrich: partial.enrich,
     orders: partial.orders,
     readiness: partial.readiness,
+    invalidations: partial.invalidations,
+    syncState: partial.syncState,
     db: partial.db,
   };
 }
@@ -116,6 +124,7 @@ export function createApp(env: Env, partial: Partial<AppDeps> = {}): App {
       available: () => shopCheck.state().status !== 'failed',
     },
   );
+  deps.invalidations?.subscribe((changes) => lookup.invalidate(changes));
   const routeDeps: RouteDeps = {
     config,
     lookup,
@@ -183,6 +192,7 @@ export function createApp(env: Env, partial: Partial<AppDeps> = {}): App {
   route('/proxy/orders', 'orders', ['GET'], proxyOrders(routeDeps));
   route('/healthz', 'healthz', ['GET'], () => healthz());
   route('/readyz', 'readyz', ['GET'], readyz([shopifyReady, ...(deps.readiness ?? [])]));
+  if (deps.syncState) mountSyncRoutes(app, { syncState: deps.syncState });
   if (deps.db) mountOverviewRoutes(app, overviewRouteDeps(deps.db, deps.clock));
 
   app.notFound(() => httpError('not_found').toResponse());

@@ -183,6 +183,20 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .columns(['shop', 'fulfillment_gid', 'happened_at'])
     .execute();
 
+  // Orders Shopify deleted: a late webhook or an old bulk line for one of them must not bring it back.
+  await db.schema
+    .createTable('deleted_orders')
+    .addColumn('shop', 'text', (c) => c.notNull().references('shops.domain').onDelete('cascade'))
+    .addColumn('order_gid', 'text', (c) => c.notNull())
+    .addColumn('deleted_at', 'timestamptz', (c) => c.notNull())
+    .addPrimaryKeyConstraint('deleted_orders_pkey', ['shop', 'order_gid'])
+    .execute();
+  await db.schema
+    .createIndex('deleted_orders_deleted_at')
+    .on('deleted_orders')
+    .column('deleted_at')
+    .execute();
+
   // One row per shop: where its order backfill stands and when reconciliation last ran.
   await db.schema
     .createTable('sync_state')
@@ -206,6 +220,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   await db.schema.dropTable('sync_state').execute();
+  await db.schema.dropTable('deleted_orders').execute();
   await db.schema.dropTable('shipment_events').execute();
   await db.schema.dropTable('shipments').execute();
   await db.schema.dropTable('fulfillment_orders').execute();

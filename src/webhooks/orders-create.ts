@@ -1,0 +1,5 @@
+// The `orders/create` webhook: written to the order store (src/sync/order-webhooks.ts).
+import { handleOrderWebhook } from '../sync/order-webhooks.js';
+import type { WebhookHandler } from './types.js';
+
+export const ordersCreate: WebhookHandler = handleOrderWebhook;

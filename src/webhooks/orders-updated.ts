@@ -1,0 +1,5 @@
+// The `orders/updated` webhook: written to the order store (src/sync/order-webhooks.ts).
+import { handleOrderWebhook } from '../sync/order-webhooks.js';
+import type { WebhookHandler } from './types.js';
+
+export const ordersUpdated: WebhookHandler = handleOrderWebhook;
