@@ -40,6 +40,8 @@ export interface LookupDeps {
   timeoutSignal: (ms: number) => AbortSignal;
   /** Whether orders may be looked up now (false while the start-up Shopify check fails). */
   available?: () => boolean;
+  /** Hears each order lookup's outcome (the tracking-page counts); must not throw. */
+  onLookup?: (shop: string, found: boolean) => void;
 }
 
 /** Per request: who asks, the request's signal and its logger. */
@@ -212,6 +214,7 @@ export function createLookup(options: LookupOptions, deps: LookupDeps): Lookup {
       const status: LRUCache.Status<string, ViewEntry, ViewFetch> = {};
       const entry = await views.fetch(key, { context: { shop, ctx, query }, status });
       if (!views.has(key)) unindexKey(key);
+      deps.onLookup?.(shop, entry !== undefined);
       if (!entry) {
         await deps.limits.recordFailure(shop, orderKey, ctx.ip);
         throw httpError('order_not_found');

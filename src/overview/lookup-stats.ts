@@ -1,6 +1,7 @@
 // Tracking-page lookups counted per shop and day, found versus not found: no personal data at all.
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../db/schema.js';
+import { shopTimeZone } from './scope.js';
 
 export interface LookupDay {
   /** `YYYY-MM-DD`, the calendar day in the shop's zone. */
@@ -46,6 +47,34 @@ export function createLookupStats(db: Kysely<Database>): LookupStats {
       const rows = await query.orderBy('day').execute();
       return rows.map((r) => ({ date: r.date, found: r.found, notFound: r.not_found }));
     },
+  };
+}
+
+/** `YYYY-MM-DD` of instant `ms` in `timeZone` (Intl; `en-CA` formats dates as ISO). */
+export function calendarDay(ms: number, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(new Date(ms));
+}
+
+/**
+ * The lookup's `onLookup` hook: counts the outcome under today's date in the shop's zone (read
+ * from `shops`, UTC when unknown). Fire and forget: failures go to `log`, never to the shopper.
+ */
+export function lookupCounter(
+  db: Kysely<Database>,
+  clock: () => number,
+  log: (error: unknown) => void,
+): (shop: string, found: boolean) => void {
+  const stats = createLookupStats(db);
+  return (shop, found) => {
+    const now = clock();
+    shopTimeZone(db, shop)
+      .then((zone) => stats.record(shop, found, calendarDay(now, zone)))
+      .catch(log);
   };
 }
 

@@ -13,6 +13,7 @@ import type { Clock, Fetch } from '../core/ports.js';
 import type { Database } from '../db/schema.js';
 import { adminOrderSource, type OrderSource } from '../lookup/find-order.js';
 import { createLookup } from '../lookup/lookup.js';
+import { lookupCounter } from '../overview/lookup-stats.js';
 import { ConfigError } from '../platform/config-error.js';
 import { type AppLogger, createLogger } from '../platform/logger.js';
 import {
@@ -26,9 +27,9 @@ import type { InvalidationBus } from '../sync/invalidation.js';
 import { type Env, loadProxyConfig, type ProxyConfig } from './config.js';
 import type { AppEnv, RouteDeps } from './context.js';
 import { HttpError, httpError } from './http-error.js';
-import { mountSyncRoutes, type SyncRouteDeps } from './routes/api-sync.js';
 import { mountOverviewRoutes } from './routes/api-overview.js';
 import { overviewRouteDeps } from './routes/api-shared.js';
+import { mountSyncRoutes, type SyncRouteDeps } from './routes/api-sync.js';
 import { healthz } from './routes/healthz.js';
 import { proxyLookup } from './routes/proxy-lookup.js';
 import { proxyOrders } from './routes/proxy-orders.js';
@@ -122,6 +123,7 @@ export function createApp(env: Env, partial: Partial<AppDeps> = {}): App {
       timeoutSignal: deps.timeoutSignal,
       // Lookups go ahead while the check is pending; once it failed they answer 503 at once.
       available: () => shopCheck.state().status !== 'failed',
+      onLookup: deps.db ? lookupCounter(deps.db, deps.clock, countFailed(deps.logger)) : undefined,
     },
   );
   deps.invalidations?.subscribe((changes) => lookup.invalidate(changes));
@@ -204,6 +206,15 @@ export function createApp(env: Env, partial: Partial<AppDeps> = {}): App {
   });
 
   return { fetch: async (request) => app.fetch(request), config, shopCheck };
+}
+
+/** Counting lookups is best effort: a failure is logged by class name, the lookup goes on. */
+function countFailed(logger: AppLogger): (error: unknown) => void {
+  return (error) =>
+    logger.warn({
+      event: 'lookup_count_failed',
+      name: error instanceof Error ? error.name : typeof error,
+    });
 }
 
 function toHttpError(error: unknown, logger: AppLogger): HttpError {
