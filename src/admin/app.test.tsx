@@ -74,8 +74,10 @@ const props = (api: ReturnType<typeof createApi>, hash: string, locale: 'en' | '
   route: parseRoute(hash),
 });
 
-async function axeViolations(container: HTMLElement) {
-  const result = await axe.run(container, { rules: { 'color-contrast': { enabled: false } } });
+async function axeViolations(container: Element) {
+  const result = await axe.run(container as HTMLElement, {
+    rules: { 'color-contrast': { enabled: false } },
+  });
   return result.violations.map((v) => v.id);
 }
 

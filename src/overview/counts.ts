@@ -28,11 +28,10 @@ export async function overviewCounts(
   range: DateRange,
 ): Promise<OverviewCounts> {
   const counts = Object.fromEntries(COUNT_KEYS.map((k) => [k, 0])) as Record<CountKey, number>;
+  // Only a date range needs the orders' processedAt; without one the shipments alone answer.
+  const ranged = Boolean(range.from || range.to);
   let shipments = db
     .selectFrom('shipments as s')
-    .innerJoin('orders as o', (j) =>
-      j.onRef('o.shop', '=', 's.shop').onRef('o.order_gid', '=', 's.order_gid'),
-    )
     .where('s.shop', '=', scope.shop)
     .select([
       's.status',
@@ -42,8 +41,18 @@ export async function overviewCounts(
       ),
     ])
     .groupBy('s.status');
-  for (const condition of processedWithin('o.processed_at', range, scope.timeZone))
-    shipments = shipments.where(condition);
+  if (ranged) {
+    const within = processedWithin('o.processed_at', range, scope.timeZone);
+    shipments = shipments.where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('orders as o')
+          .select(sql`1`.as('one'))
+          .whereRef('o.shop', '=', 's.shop')
+          .whereRef('o.order_gid', '=', 's.order_gid')
+          .where(({ and }) => and(within)),
+      ),
+    );
+  }
   for (const row of await shipments.execute()) {
     const key = isShipmentStatus(row.status) ? row.status : 'unknown';
     counts[key] += row.n;

@@ -44,17 +44,28 @@ export function safeCell(value: string | number | null): string | number {
 /** `YYYY-MM-DD HH:mm` in `timeZone`: a form every spreadsheet reads as a date and time. */
 export function spreadsheetTime(iso: string | null, timeZone: string): string {
   if (iso === null) return '';
-  // Swedish formats dates as ISO-8601 with a space; only the digits are used.
-  const text = new Intl.DateTimeFormat('sv-SE', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).format(new Date(iso));
-  return text;
+  return spreadsheetFormat(timeZone).format(new Date(iso));
+}
+
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+/** One formatter per zone: building an Intl.DateTimeFormat costs far more than using one. */
+function spreadsheetFormat(timeZone: string): Intl.DateTimeFormat {
+  let format = formats.get(timeZone);
+  if (!format) {
+    // Swedish formats dates as ISO-8601 with a space; only the digits are used.
+    format = new Intl.DateTimeFormat('sv-SE', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    formats.set(timeZone, format);
+  }
+  return format;
 }
 
 function record(row: ShipmentListRow, h: CsvHeaders, zone: string): (string | number)[] {

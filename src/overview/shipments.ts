@@ -104,10 +104,13 @@ function searchCondition(q: string, shop: string): RawBuilder<SqlBool> {
   const name = q.toLowerCase();
   const names = name.startsWith('#') ? [name] : [name, `#${name}`];
   const numbers = [...new Set([q, compactTrackingNumber(q)])];
-  return sql<SqlBool>`(lower(o.name) in (${sql.join(names)})
-    or s.tracking_number in (${sql.join(numbers)})
-    or s.order_gid in (select order_gid from orders where shop = ${shop}
-      and confirmation_number = ${q.toUpperCase()}))`;
+  // One id list from three index lookups, so the search never scans the shop's shipments.
+  return sql<SqlBool>`s.fulfillment_gid in (
+    select fulfillment_gid from shipments where shop = ${shop} and tracking_number in (${sql.join(numbers)})
+    union
+    select x.fulfillment_gid from shipments x join orders y on y.shop = x.shop and y.order_gid = x.order_gid
+    where x.shop = ${shop} and y.shop = ${shop}
+      and (lower(y.name) in (${sql.join(names)}) or y.confirmation_number = ${q.toUpperCase()}))`;
 }
 
 /**
@@ -129,19 +132,6 @@ export async function listShipments(
     .innerJoin('orders as o', (j) =>
       j.onRef('o.shop', '=', 's.shop').onRef('o.order_gid', '=', 's.order_gid'),
     )
-    .leftJoinLateral(
-      (eb) =>
-        eb
-          .selectFrom('shipment_events as e')
-          .select(['e.status', 'e.happened_at', 'e.message'])
-          .whereRef('e.shop', '=', 's.shop')
-          .whereRef('e.fulfillment_gid', '=', 's.fulfillment_gid')
-          .orderBy('e.happened_at', 'desc')
-          .orderBy('e.event_gid', 'desc')
-          .limit(1)
-          .as('le'),
-      (j) => j.onTrue(),
-    )
     .where('s.shop', '=', scope.shop)
     .select([
       's.fulfillment_gid',
@@ -158,9 +148,6 @@ export async function listShipments(
       's.in_transit_at',
       's.estimated_delivery_at',
       's.delivered_at',
-      'le.status as event_status',
-      'le.happened_at as event_at',
-      'le.message as event_message',
       lastActivitySql('s').as('last_activity_at'),
       stalled.as('stalled'),
       sql<string>`(${sortExpr})::text`.as('sort_value'),
@@ -195,7 +182,13 @@ export async function listShipments(
   const more = rows.length > page.limit;
   const shown = more ? rows.slice(0, page.limit) : rows;
   const last = shown.at(-1);
+  const events = await lastEvents(
+    db,
+    scope.shop,
+    shown.map((r) => r.fulfillment_gid),
+  );
   const shipments = shown.map((r): ShipmentListRow => {
+    const event = events.get(r.fulfillment_gid);
     const shipped = r.in_transit_at ?? r.created_at;
     const end = r.delivered_at ? new Date(r.delivered_at).getTime() : scope.now;
     return {
@@ -210,14 +203,7 @@ export async function listShipments(
       carrierCode: r.carrier_code,
       trackingNumber: r.tracking_number,
       trackingUrl: r.tracking_url,
-      lastEvent:
-        r.event_status !== null && r.event_at !== null
-          ? {
-              status: r.event_status,
-              at: new Date(r.event_at).toISOString(),
-              message: r.event_message,
-            }
-          : null,
+      lastEvent: event ?? null,
       lastActivityAt: iso(r.last_activity_at),
       destinationCountryCode: r.destination_country_code,
       shippedAt: iso(r.created_at),
@@ -234,6 +220,34 @@ export async function listShipments(
         ? encodeCursor({ ...expected, v: last.sort_value, i: last.fulfillment_gid })
         : null,
   };
+}
+
+/**
+ * The newest event of each of the page's shipments, in one query after the page is chosen (a
+ * lateral join would run for every candidate row before the sort picks the page).
+ */
+async function lastEvents(
+  db: Kysely<Database>,
+  shop: string,
+  ids: string[],
+): Promise<Map<string, { status: string; at: string; message: string | null }>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('shipment_events')
+    .distinctOn('fulfillment_gid')
+    .select(['fulfillment_gid', 'status', 'happened_at', 'message'])
+    .where('shop', '=', shop)
+    .where('fulfillment_gid', 'in', ids)
+    .orderBy('fulfillment_gid')
+    .orderBy('happened_at', 'desc')
+    .orderBy('event_gid', 'desc')
+    .execute();
+  return new Map(
+    rows.map((r) => [
+      r.fulfillment_gid,
+      { status: r.status, at: new Date(r.happened_at).toISOString(), message: r.message },
+    ]),
+  );
 }
 
 /** Orders waiting to be fulfilled, on hold or scheduled: sorted by processedAt whatever `sort` says. */

@@ -514,7 +514,7 @@ describe.each(databases())('overview API on %s', (kind) => {
       .map((r) => r[0]);
     expect(names).toHaveLength(2600);
     expect(new Set(names).size).toBe(2600);
-  });
+  }, 90_000);
 
   it('pages without gaps or repeats, whatever the sort, direction, page size and ties', async () => {
     const handle = await testDatabase(kind);
