@@ -115,11 +115,6 @@ async function bench(kind: string, handle: DatabaseHandle) {
   );
 }
 
-const pglite = wrapPGlite(await PGlite.create());
-await migrateToLatest(pglite.db, silentLogger);
-await bench('pglite', pglite);
-await pglite.close();
-
 const url = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
 if (url) {
   const schema = `bench_${process.pid}`;
@@ -134,6 +129,11 @@ if (url) {
     await admin.close();
   }
 }
+
+const pglite = wrapPGlite(await PGlite.create());
+await migrateToLatest(pglite.db, silentLogger);
+await bench('pglite', pglite);
+await pglite.close();
 
 const bundle = 'dist/admin/admin.js';
 if (existsSync(bundle))
