@@ -50,7 +50,6 @@ function useData<T>(load: () => Promise<T>, key: string) {
     loading: true,
   });
   const [attempt, setAttempt] = useState(0);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` names what `load` fetches.
   useEffect(() => {
     let live = true;
     setState({ loading: true });
@@ -269,7 +268,6 @@ function Shipments({ api, i18n, route, shop, download }: AppProps) {
     key,
   );
   const filterKey = JSON.stringify(filters);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: new filters start at the first page.
   useEffect(() => setCursors([]), [filterKey]);
   const [exporting, setExporting] = useState(false);
   const exportCsv = useCallback(async () => {
