@@ -150,6 +150,8 @@ export interface ShipmentsTable {
   estimated_delivery_at: Timestamp | null;
   destination_country_code: string | null;
   line_items: Json<unknown>;
+  /** Newest `shipment_events.happened_at`, kept by migration 0003's triggers; never written by code. */
+  last_event_at: ColumnType<Date | null, never, never>;
 }
 
 /** One Shopify FulfillmentEvent: the carrier's place (city/province/country), never street or zip. */
@@ -191,6 +193,24 @@ export interface SyncStateTable {
   updated_at: CreatedAt;
 }
 
+/** The overview's settings per shop (migration 0003): stalled thresholds in whole days. */
+export interface OverviewSettingsTable {
+  shop: string;
+  stalled_express_days: number;
+  stalled_postal_days: number;
+  stalled_other_days: number;
+  updated_at: CreatedAt;
+}
+
+/** Tracking-page lookups per shop and calendar day in the shop's zone; counts only. */
+export interface LookupStatsTable {
+  shop: string;
+  /** `date` column, read as `YYYY-MM-DD` text (cast in queries). */
+  day: ColumnType<string, string, string>;
+  found: Generated<number>;
+  not_found: Generated<number>;
+}
+
 export interface Database {
   shops: ShopsTable;
   offline_sessions: OfflineSessionsTable;
@@ -206,4 +226,6 @@ export interface Database {
   shipment_events: ShipmentEventsTable;
   sync_state: SyncStateTable;
   deleted_orders: DeletedOrdersTable;
+  overview_settings: OverviewSettingsTable;
+  lookup_stats: LookupStatsTable;
 }

@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
+import { createLookupStats } from '../overview/lookup-stats.js';
+import { createOverviewSettings } from '../overview/settings.js';
 import { createSealer } from '../platform/crypto.js';
 import { storedOrder } from '../testing/stored-orders.js';
 import { createRepositories } from './repositories.js';
@@ -73,6 +75,8 @@ describe.each(databases())('shops on %s', (kind) => {
       await orders.upsert(shop, storedOrder(2));
       await orders.deleteByGid(shop, storedOrder(2).orderGid);
       await syncState.startRun(shop, 'gid://shopify/BulkOperation/1');
+      await createOverviewSettings(handle.db).put(shop, { express: 2, postal: 8, other: 4 });
+      await createLookupStats(handle.db).record(shop, true, '2026-11-01');
     }
     const countOf = async (shop: string) => {
       const counts: Record<string, number> = {};

@@ -33,6 +33,8 @@ export const SHOP_ROW_TABLES = [
   { table: 'webhook_events', column: 'shop' },
   { table: 'offline_sessions', column: 'shop' },
   { table: 'shop_secrets', column: 'shop' },
+  { table: 'overview_settings', column: 'shop' },
+  { table: 'lookup_stats', column: 'shop' },
   { table: 'shops', column: 'domain' },
 ] as const;
 

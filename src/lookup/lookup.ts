@@ -42,6 +42,8 @@ export interface LookupDeps {
   available?: () => boolean;
   /** A second level shared by every process (Redis); without it, this process's memory only. */
   shared?: SharedViews;
+  /** Hears each order lookup's outcome (the tracking-page counts); must not throw. */
+  onLookup?: (shop: string, found: boolean) => void;
 }
 
 /**
@@ -237,6 +239,7 @@ export function createLookup(options: LookupOptions, deps: LookupDeps): Lookup {
       const status: LRUCache.Status<string, ViewEntry, ViewFetch> = {};
       const context: ViewFetch = { shop, ctx, query, orderKey, who };
       const entry = await views.fetch(key, { context, status });
+      deps.onLookup?.(shop, entry !== undefined);
       if (!entry) {
         await deps.limits.recordFailure(shop, orderKey, ctx.ip);
         throw httpError('order_not_found');

@@ -18,6 +18,7 @@ import type { Repositories } from '../db/repositories.js';
 import { createStorefrontTokensRepository } from '../db/storefront-tokens.js';
 import { adminOrderSource, type OrderSource } from '../lookup/find-order.js';
 import { createLookup, type Lookup, type SharedViews } from '../lookup/lookup.js';
+import { lookupCounter } from '../overview/lookup-stats.js';
 import { ConfigError } from '../platform/config-error.js';
 import type { Sealer } from '../platform/crypto.js';
 import type { JobQueue } from '../platform/jobs.js';
@@ -48,7 +49,9 @@ import { createOfflineTokens, type OfflineTokens } from './auth/token-exchange.j
 import { type Env, loadProxyConfig, type ProxyConfig } from './config.js';
 import type { AppEnv, RouteDeps } from './context.js';
 import { HttpError, httpError } from './http-error.js';
+import { mountOverviewRoutes } from './routes/api-overview.js';
 import { apiSession } from './routes/api-session.js';
+import { overviewRouteDeps } from './routes/api-shared.js';
 import { mountSyncRoutes, type SyncRouteDeps } from './routes/api-sync.js';
 import { type FlowLifecycleDeps, mountFlowLifecycle } from './routes/flow-lifecycle.js';
 import { healthz } from './routes/healthz.js';
@@ -219,6 +222,7 @@ export function createApp(env: Env, partial: Partial<AppDeps> = {}): App {
       // Custom-app only: lookups go ahead while the check is pending; once it failed they answer 503.
       available: () => !!config.app || shopCheck.state().status !== 'failed',
       shared: deps.sharedViews,
+      onLookup: stores ? lookupCounter(stores.db, deps.clock, countFailed(deps.logger)) : undefined,
     },
   );
   deps.invalidations?.subscribe((changes) => {
@@ -411,6 +415,7 @@ export function createApp(env: Env, partial: Partial<AppDeps> = {}): App {
     });
     route('/api/session', 'session', ['GET'], apiSession(stores.repos.shops));
     mountSyncRoutes(app, { syncState: deps.syncState ?? stores.repos.syncState });
+    mountOverviewRoutes(app, overviewRouteDeps(stores.db, deps.clock));
   }
 
   app.notFound(() => httpError('not_found').toResponse());
@@ -515,6 +520,15 @@ function installedOnly(lookup: Lookup, check: (shop: string) => Promise<void>): 
     invalidateOrder: lookup.invalidateOrder,
     invalidate: lookup.invalidate,
   };
+}
+
+/** Counting lookups is best effort: a failure is logged by class name, the lookup goes on. */
+function countFailed(logger: AppLogger): (error: unknown) => void {
+  return (error) =>
+    logger.warn({
+      event: 'lookup_count_failed',
+      name: error instanceof Error ? error.name : typeof error,
+    });
 }
 
 function toHttpError(error: unknown, logger: AppLogger): HttpError {

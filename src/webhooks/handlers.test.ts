@@ -68,7 +68,7 @@ describe.each(databases())('webhook topic handlers on %s', { timeout: 60_000 }, 
     const { logger, lines } = memoryLogger();
     const repos = createRepositories(handle.db, createSealer(randomBytes(32)), () => NOW);
     const deps: WebhookDeps = { db: handle.db, repos, jobs: noJobs, logger, clock: () => NOW };
-    for (const shop of [A, B]) await fillShopTables(repos, shop, new Date(NOW));
+    for (const shop of [A, B]) await fillShopTables(handle.db, repos, shop, new Date(NOW));
     return { handle, deps, lines };
   }
 

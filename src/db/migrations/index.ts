@@ -2,6 +2,7 @@
 import type { Migration } from 'kysely/migration';
 import * as init from './0001_init.js';
 import * as orders from './0002_orders.js';
+import * as overview from './0003_overview.js';
 import * as watcher from './0004_watcher.js';
 import * as storefrontToken from './0005_storefront_token.js';
 
@@ -9,6 +10,7 @@ import * as storefrontToken from './0005_storefront_token.js';
 export const migrations: Record<string, Migration> = {
   '0001_init': init,
   '0002_orders': orders,
+  '0003_overview': overview,
   '0004_watcher': watcher,
   '0005_storefront_token': storefrontToken,
 };

@@ -1,0 +1,222 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import axe from 'axe-core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createApi } from './api.js';
+import { App, addBlockLink, parseRoute } from './app.js';
+import { createI18n } from './i18n.js';
+import en from './locales/en.json' with { type: 'json' };
+import nb from './locales/nb.json' with { type: 'json' };
+
+afterEach(cleanup);
+
+const json = (body: unknown, status = 200) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+
+function fakeApi(answer: (path: string, init?: RequestInit) => Response) {
+  const calls: { path: string; init?: RequestInit }[] = [];
+  const api = createApi(async (path, init) => {
+    calls.push({ path, init });
+    return answer(path, init);
+  });
+  return { api, calls };
+}
+
+const COUNTS = {
+  label_created: 4,
+  in_transit: 120,
+  out_for_delivery: 7,
+  ready_for_pickup: 3,
+  attempted_delivery: 2,
+  delayed: 5,
+  delivered: 900,
+  failure: 1,
+  returned_to_sender: 1,
+  cancelled: 0,
+  unknown: 0,
+  unfulfilled: 12,
+  on_hold: 2,
+  scheduled: 1,
+  stalled: 9,
+};
+
+const ROW = {
+  kind: 'shipment',
+  id: 'gid://shopify/Fulfillment/1',
+  orderGid: 'gid://shopify/Order/77',
+  orderName: '#1077',
+  processedAt: '2026-11-20T10:00:00.000Z',
+  status: 'in_transit',
+  stalled: true,
+  carrierName: 'Bring',
+  carrierCode: 'bring',
+  trackingNumber: '70712345678901234',
+  trackingUrl: 'https://tracking.bring.com/tracking/70712345678901234',
+  lastEvent: {
+    status: 'IN_TRANSIT',
+    at: '2026-11-22T10:00:00.000Z',
+    message: 'Sorted at terminal',
+  },
+  lastActivityAt: '2026-11-22T10:00:00.000Z',
+  destinationCountryCode: 'NO',
+  shippedAt: '2026-11-21T10:00:00.000Z',
+  estimatedDeliveryAt: null,
+  deliveredAt: null,
+  daysInTransit: 9,
+  fulfillAt: null,
+};
+
+const props = (api: ReturnType<typeof createApi>, hash: string, locale: 'en' | 'nb' = 'en') => ({
+  api,
+  i18n: createI18n(locale),
+  shop: 'alpha.myshopify.com',
+  apiKey: 'key123',
+  route: parseRoute(hash),
+});
+
+async function axeViolations(container: Element) {
+  const result = await axe.run(container as HTMLElement, {
+    rules: { 'color-contrast': { enabled: false } },
+  });
+  return result.violations.map((v) => v.id);
+}
+
+describe('status board', () => {
+  it('shows every count, each linking to the list filtered by it', async () => {
+    const { api, calls } = fakeApi(() =>
+      json({ counts: COUNTS, oldestUnfulfilledAt: null, timeZone: 'UTC' }),
+    );
+    const { container } = render(<App {...props(api, '#board?from=2026-11-01')} />);
+    await screen.findByText('Delayed');
+    expect(calls[0]?.path).toBe('/api/overview?from=2026-11-01');
+    const link = (label: string) => screen.getByText(label).closest('a')?.getAttribute('href');
+    expect(link('Delayed')).toBe('#shipments?status=delayed&from=2026-11-01');
+    expect(link('Stalled')).toBe('#shipments?stalled=true&from=2026-11-01');
+    expect(link('Waiting to be fulfilled')).toBe('#shipments?status=unfulfilled&from=2026-11-01');
+    expect(container.querySelector('[data-count="in_transit"]')?.textContent).toBe('120');
+    expect(container.querySelector('[data-count="delivered"]')?.textContent).toBe('900');
+    expect(screen.getByText('Add block in the theme editor').getAttribute('href')).toBe(
+      addBlockLink('alpha.myshopify.com', 'key123'),
+    );
+    expect(await axeViolations(container)).toEqual([]);
+  });
+
+  it('says so when there are no orders yet', async () => {
+    const zero = Object.fromEntries(Object.keys(COUNTS).map((k) => [k, 0]));
+    const { api } = fakeApi(() =>
+      json({ counts: zero, oldestUnfulfilledAt: null, timeZone: 'UTC' }),
+    );
+    render(<App {...props(api, '')} />);
+    await screen.findByText(en.board.empty);
+  });
+
+  it('shows loading, then an error with a retry that loads again', async () => {
+    let fail = true;
+    const { api, calls } = fakeApi(() =>
+      fail
+        ? json({ error: { code: 'internal_error', message: 'x' } }, 500)
+        : json({ counts: COUNTS, oldestUnfulfilledAt: null, timeZone: 'UTC' }),
+    );
+    render(<App {...props(api, '')} />);
+    expect(screen.getByRole('status').textContent).toBe(en.app.loading);
+    await screen.findByRole('alert');
+    fail = false;
+    fireEvent.click(screen.getByText(en.app.retry));
+    await screen.findByText('Delayed');
+    expect(calls).toHaveLength(2);
+  });
+
+  it('speaks Norwegian', async () => {
+    const { api } = fakeApi(() =>
+      json({ counts: COUNTS, oldestUnfulfilledAt: null, timeZone: 'UTC' }),
+    );
+    render(<App {...props(api, '', 'nb')} />);
+    await screen.findByText(nb.status.delayed);
+    expect(screen.getByText(nb.app.title)).toBeTruthy();
+  });
+});
+
+describe('shipment list', () => {
+  it('asks for the filters in the hash and shows each shipment with its links', async () => {
+    const { api, calls } = fakeApi(() => json({ shipments: [ROW], nextCursor: 'c2' }));
+    const { container } = render(<App {...props(api, '#shipments?status=in_transit&q=1077')} />);
+    await screen.findByText('#1077');
+    expect(calls[0]?.path).toBe('/api/shipments?status=in_transit&q=1077');
+    expect(screen.getByText('#1077').getAttribute('href')).toBe(
+      'https://alpha.myshopify.com/admin/orders/77',
+    );
+    expect(screen.getByText('70712345678901234').getAttribute('href')).toBe(ROW.trackingUrl);
+    expect(screen.getAllByText('Stalled').length).toBeGreaterThan(0);
+    fireEvent.click(screen.getByText(en.list.more));
+    await waitFor(() =>
+      expect(calls[1]?.path).toBe('/api/shipments?status=in_transit&q=1077&cursor=c2'),
+    );
+    expect(await axeViolations(container)).toEqual([]);
+  });
+
+  it('writes a search into the hash', async () => {
+    const { api } = fakeApi(() => json({ shipments: [], nextCursor: null }));
+    render(<App {...props(api, '#shipments')} />);
+    await screen.findByText(en.list.empty);
+    const input = screen.getByLabelText(en.list.search) as HTMLInputElement;
+    input.value = 'RR123456789NO';
+    fireEvent.submit(input.closest('form') as HTMLFormElement);
+    expect(window.location.hash).toBe('#shipments?q=RR123456789NO&sort=shippedAt&dir=desc');
+  });
+
+  it('downloads the CSV of the current filter', async () => {
+    const { api, calls } = fakeApi((path) =>
+      path.startsWith('/api/shipments.csv')
+        ? new Response('\uFEFFOrder\r\n', { headers: { 'content-type': 'text/csv' } })
+        : json({ shipments: [ROW], nextCursor: null }),
+    );
+    const saved: string[] = [];
+    render(
+      <App
+        {...props(api, '#shipments?carrier=bring')}
+        download={(_blob, name) => saved.push(name)}
+      />,
+    );
+    await screen.findByText('#1077');
+    fireEvent.click(screen.getByText(en.list.download));
+    await waitFor(() => expect(saved).toEqual(['shipments.csv']));
+    expect(calls.at(-1)?.path).toBe('/api/shipments.csv?carrier=bring&locale=en');
+  });
+});
+
+describe('settings', () => {
+  it('loads and saves the stalled thresholds', async () => {
+    const { api, calls } = fakeApi((_path, init) =>
+      init?.method === 'PUT'
+        ? json(JSON.parse(String(init.body)))
+        : json({ stalledAfterDays: { express: 3, postal: 7, other: 5 } }),
+    );
+    const { container } = render(<App {...props(api, '#settings')} />);
+    const express = (await screen.findByLabelText(/Express carriers/)) as HTMLInputElement;
+    expect(express.value).toBe('3');
+    express.value = '2';
+    fireEvent.submit(express.closest('form') as HTMLFormElement);
+    await screen.findByText(en.settings.saved);
+    expect(JSON.parse(String(calls[1]?.init?.body))).toEqual({
+      stalledAfterDays: { express: 2, postal: 7, other: 5 },
+    });
+    expect(await axeViolations(container)).toEqual([]);
+  });
+});
+
+describe('locale files', () => {
+  const keys = (node: unknown, prefix = ''): string[] =>
+    typeof node === 'object' && node !== null
+      ? Object.entries(node).flatMap(([k, v]) => keys(v, `${prefix}${k}.`))
+      : [prefix.slice(0, -1)];
+  it('nb has exactly the keys of en, each translated', () => {
+    expect(keys(nb).sort()).toEqual(keys(en).sort());
+    const same = keys(en).filter((k) => {
+      const get = (o: unknown) =>
+        k.split('.').reduce<unknown>((n, p) => (n as Record<string, unknown>)[p], o);
+      return get(en) === get(nb);
+    });
+    // Words that are the same in both languages.
+    expect(same.sort()).toEqual(['csv.status', 'list.statusColumn', 'list.statusFilter'].sort());
+  });
+});
