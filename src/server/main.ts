@@ -2,6 +2,7 @@
 import { serve } from '@hono/node-server';
 import { DatabaseUnavailableError } from '../db/index.js';
 import { createLogger } from '../platform/logger.js';
+import { startWebhookWorker } from '../webhooks/process.js';
 import { type App, ConfigError, createApp } from './app.js';
 import { loadProxyConfig } from './config.js';
 import { createSharedState } from './shared-state.js';
@@ -23,6 +24,9 @@ async function main(): Promise<void> {
       stores: opened.stores,
       ...createSharedState(process.env, logger).deps,
     });
+    // Webhook deliveries are queued by POST /webhooks and processed here, once per event.
+    const { db, repos, jobs } = opened.stores;
+    await startWebhookWorker({ db, repos, jobs, logger, clock: () => Date.now() });
   } catch (error) {
     await opened?.close();
     if (error instanceof ConfigError || error instanceof DatabaseUnavailableError) {
