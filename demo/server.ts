@@ -50,7 +50,7 @@ const LOCALES = [
 
 /** The scopes the local Shopify grants: those of shopify.app.toml. */
 const DEMO_SCOPES =
-  'read_orders,read_all_orders,read_fulfillments,read_assigned_fulfillment_orders,read_merchant_managed_fulfillment_orders,read_third_party_fulfillment_orders,read_customers,unauthenticated_read_product_listings';
+  'read_orders,read_all_orders,read_fulfillments,write_fulfillments,read_assigned_fulfillment_orders,read_merchant_managed_fulfillment_orders,read_third_party_fulfillment_orders,read_customers,unauthenticated_read_product_listings';
 
 export interface DemoOptions {
   /** 0 picks a free port. */

@@ -5,6 +5,7 @@ import { resolveStatus } from '../carriers/merge.js';
 import type { ShipmentStatus } from '../contract/tracking-view.js';
 import type { StoredShipmentEvent, StoredShipmentWithEvents } from '../sync/stored-order.js';
 import { canonicalTime, newestFirst } from '../sync/stored-shipment-rules.js';
+import { carrierDisplayName } from './carrier-adapters.js';
 
 /** Event ids the watcher makes start with this, so they are never taken for Shopify's own. */
 export const CARRIER_EVENT_PREFIX = 'carrier:';
@@ -40,7 +41,8 @@ export function isCarrierEvent(event: Pick<StoredShipmentEvent, 'eventGid'>): bo
  * status is the furthest along of the stored one, the carrier's summary and its newest event
  * (`resolveStatus`: delivered beats everything, cancelled stays). Delivery and in-transit times are
  * filled from the carrier where Shopify had none; the latest estimate replaces the stored one and
- * the first ever seen is kept. `carrierCode` replaces the stored code when given (an override).
+ * the first ever seen is kept. `carrierCode` (an override) replaces the stored code, and the
+ * merchant's carrier name with the catalogue's.
  */
 export function applyCarrierTracking(
   shipment: StoredShipmentWithEvents,
@@ -88,6 +90,8 @@ export function applyCarrierTracking(
     status,
     events,
     carrierCode: carrierCode ?? shipment.carrierCode,
+    carrierName:
+      (carrierCode ? carrierDisplayName(carrierCode) : undefined) ?? shipment.carrierName,
     deliveredAt: deliveredAt ?? null,
     inTransitAt: inTransitAt ?? null,
     estimatedDeliveryAt: estimate,
