@@ -7,6 +7,7 @@ import { createDhlAdapter } from '../carriers/dhl/adapter.js';
 import { DIRECT_ROUTES } from '../carriers/enricher.js';
 import { createPostNordAdapter } from '../carriers/postnord/adapter.js';
 import { createSeventeenTrackAdapter } from '../carriers/seventeen-track/adapter.js';
+import { ConfigError } from '../platform/config-error.js';
 import type { CarrierKeys } from './carrier-settings.js';
 
 /**
@@ -27,7 +28,7 @@ type Env = Record<string, string | undefined>;
 
 /**
  * Reads the endpoint variables whether or not the env holds carrier keys (in app mode the keys are
- * each shop's). Throws Error naming a variable that is not an http(s) URL without credentials.
+ * each shop's). Throws ConfigError naming a variable that is not an http(s) URL without credentials.
  */
 export function carrierEndpointsFromEnv(env: Env): CarrierEndpoints {
   const read = (name: string): string | undefined => {
@@ -37,10 +38,10 @@ export function carrierEndpointsFromEnv(env: Env): CarrierEndpoints {
     try {
       url = new URL(value);
     } catch {
-      throw new Error(`${name} must be an http or https URL`);
+      throw new ConfigError([], [name], `${name} must be an http or https URL`);
     }
     if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.username || url.password)
-      throw new Error(`${name} must be an http or https URL without credentials`);
+      throw new ConfigError([], [name], `${name} must be an http or https URL without credentials`);
     return url.toString();
   };
   const endpoints: CarrierEndpoints = {};

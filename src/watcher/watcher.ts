@@ -5,6 +5,7 @@
 // twice; the poll job runs only while its claim holds. A process killed mid-round or mid-job loses
 // nothing: its job is retried by pg-boss, and once the lease ends any round claims the shipment anew.
 import { randomUUID } from 'node:crypto';
+import { ConfigError } from '../platform/config-error.js';
 import type { JobQueue, JobRun } from '../platform/jobs.js';
 import { type PollDeps, type PollJob, pollShipment } from './poll.js';
 import { MAX_WATCH_AGE_MS } from './schedule.js';
@@ -40,7 +41,7 @@ type Env = Record<string, string | undefined>;
  * Reads WATCHER_INTERVAL_S (1–86400), WATCHER_BATCH (1–10000), WATCHER_CARRIER_RPM (1–10000) and
  * CARRIER_TIMEOUT_MS. The lease is ten rounds, at least 20 s and at most 15 min: long enough for a
  * slow carrier and Shopify call, short enough that a killed worker's shipments return soon.
- * Throws Error naming a malformed variable.
+ * Throws ConfigError naming a malformed variable.
  */
 export function watcherConfigFromEnv(env: Env): WatcherConfig {
   const whole = (name: string, fallback: number, min: number, max: number): number => {
@@ -48,7 +49,7 @@ export function watcherConfigFromEnv(env: Env): WatcherConfig {
     if (!value) return fallback;
     const number = Number(value);
     if (!/^\d+$/.test(value) || number < min || number > max)
-      throw new Error(`${name} must be a whole number from ${min} to ${max}`);
+      throw new ConfigError([], [name], `${name} must be a whole number from ${min} to ${max}`);
     return number;
   };
   const intervalS = whole('WATCHER_INTERVAL_S', WATCHER_DEFAULTS.intervalS, 1, 86_400);
