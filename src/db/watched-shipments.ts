@@ -61,6 +61,12 @@ export interface WatchedShipmentsRepository {
    * back-off, so the corrected carrier is asked at the next round.
    */
   setCarrierOverride(shop: string, fulfillmentGid: string, carrier: string | null): Promise<void>;
+  /**
+   * Makes every shipment of the shop the watcher knows due now, without back-off (new carrier
+   * keys: shipments no adapter could poll are asked at the next round, not hours later). Leased
+   * ones keep their lease.
+   */
+  makeShopDue(shop: string): Promise<void>;
   /** The order a shipment of the shop belongs to, or undefined when the shop has no such shipment. */
   orderOf(shop: string, fulfillmentGid: string): Promise<string | undefined>;
   /** The milestones (FulfillmentEventStatus) written back to a fulfilment. */
@@ -162,6 +168,15 @@ export function createWatchedShipmentsRepository(db: Kysely<Database>): WatchedS
             .columns(['shop', 'fulfillment_gid'])
             .doUpdateSet({ ...values, updated_at: new Date() }),
         )
+        .execute();
+    },
+
+    async makeShopDue(shop) {
+      await db
+        .updateTable('watched_shipments')
+        .set({ next_poll_at: null, consecutive_failures: 0, retry_after_until: null })
+        .where('shop', '=', shop)
+        .where('next_poll_at', 'is not', null)
         .execute();
     },
 

@@ -469,14 +469,16 @@ export function createApp(env: Env, partial: Partial<AppDeps> = {}): App {
     mountOverviewRoutes(app, overview);
     // The watcher's (issue 13): one settings resource with the overview's thresholds, and the
     // merchant's carrier override.
+    const watched = createWatchedShipmentsRepository(stores.db);
     mountSettingsRoutes(app, {
       overview: overview.settings,
       shopSettings: stores.repos.shopSettings,
       envKeys: carriers,
       customShop: custom?.shop,
+      watched,
     });
     mountShipmentCarrierRoute(app, {
-      watched: createWatchedShipmentsRepository(stores.db),
+      watched,
       orders: stores.repos.orders,
       evict: shared.invalidateOrder,
     });

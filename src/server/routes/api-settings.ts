@@ -1,6 +1,7 @@
 // GET/PUT /api/settings: the session's shop's settings — carriers' keys (never shown), write-back, stalled thresholds.
 import { type Context, Hono } from 'hono';
 import type { ShopSettingsRepository } from '../../db/shop-settings.js';
+import type { WatchedShipmentsRepository } from '../../db/watched-shipments.js';
 import type { OverviewSettingsStore } from '../../overview/settings.js';
 import type { EnvCarrierKeys } from '../../watcher/carrier-adapters.js';
 import {
@@ -28,6 +29,8 @@ export interface SettingsRouteDeps {
   /** The env's carrier keys: in custom-app mode they are that shop's keys. */
   envKeys: EnvCarrierKeys;
   customShop?: string | undefined;
+  /** New carrier keys make the shop's watched shipments due at once. */
+  watched?: Pick<WatchedShipmentsRepository, 'makeShopDue'>;
 }
 
 async function view(deps: SettingsRouteDeps, shop: string, settings?: ShopSettings) {
@@ -70,6 +73,7 @@ export function apiPutSettings(deps: SettingsRouteDeps) {
     }
     const { stalledAfterDays: _all, stalledAfterDaysByClass: _byClass, ...rest } = parsed.patch;
     const saved = await deps.shopSettings.updateShopSettings(shop, rest);
+    if (rest.carriers !== undefined) await deps.watched?.makeShopDue(shop);
     if (patchesThresholds(parsed.patch)) {
       const current = await deps.overview.stalledThresholds(shop);
       await deps.overview.put(shop, thresholdsAfterPatch(current, parsed.patch));
