@@ -5,6 +5,7 @@ import { createRepositories } from '../../db/repositories.js';
 import { databases, testDatabase } from '../../db/testing.js';
 import { createWatchedShipmentsRepository } from '../../db/watched-shipments.js';
 import { createSealer } from '../../platform/crypto.js';
+import { createInProcessInvalidationBus, type OrderChange } from '../../sync/invalidation.js';
 import { adminOrder, lookupBody } from '../../testing/admin-orders.js';
 import { API_KEY, fakeTokenEndpoint, sessionToken } from '../../testing/session-tokens.js';
 import { NOW, SECRET } from '../../testing/signed.js';
@@ -18,7 +19,10 @@ describe.each(databases())('GET/PUT /api/settings and PATCH /api/shipments/:id o
   async function harness(env: Record<string, string> = {}) {
     const database = await testDatabase(kind);
     const sealer = createSealer(randomBytes(32));
-    const repos = createRepositories(database.db, sealer, () => NOW);
+    const bus = createInProcessInvalidationBus();
+    const changes: OrderChange[] = [];
+    bus.subscribe((c) => changes.push(...c));
+    const repos = createRepositories(database.db, sealer, () => NOW, { invalidations: bus });
     const endpoint = fakeTokenEndpoint(() => Response.json(lookupBody([adminOrder()])));
     const app = createApp(
       {
@@ -32,7 +36,7 @@ describe.each(databases())('GET/PUT /api/settings and PATCH /api/shipments/:id o
         clock: () => NOW,
         sleep: async () => {},
         timeoutSignal: () => new AbortController().signal,
-        stores: { db: database.db, repos, sealer, ping: database.ping },
+        stores: { db: database.db, repos, sealer, ping: database.ping, invalidations: bus },
       },
     );
     const call = async (method: string, path: string, shop: string, body?: unknown) =>
@@ -52,7 +56,7 @@ describe.each(databases())('GET/PUT /api/settings and PATCH /api/shipments/:id o
     for (const shop of [A, B]) expect((await call('GET', '/api/session', shop)).status).toBe(200);
     await repos.orders.upsert(A, storedOrder(1));
     await repos.orders.upsert(B, storedOrder(2));
-    return { app, call, repos, database };
+    return { app, call, repos, database, changes };
   }
 
   it('GET answers the defaults: no carrier configured, no write-back, thresholds per class', async () => {
@@ -123,6 +127,31 @@ describe.each(databases())('GET/PUT /api/settings and PATCH /api/shipments/:id o
     });
   });
 
+  it("new carrier keys make the shop's watched shipments due at once, not another shop's", async () => {
+    const h = await harness();
+    const watched = createWatchedShipmentsRepository(h.database.db);
+    const later = new Date(NOW + 86_400_000);
+    for (const [shop, gid] of [
+      [A, 'gid://shopify/Fulfillment/1'],
+      [B, 'gid://shopify/Fulfillment/2'],
+    ] as const) {
+      await watched.setCarrierOverride(shop, gid, null);
+      await h.database.db
+        .updateTable('watched_shipments')
+        .set({ next_poll_at: later, consecutive_failures: 3 })
+        .where('shop', '=', shop)
+        .execute();
+    }
+    await h.call('PUT', '/api/settings', A, { writeBack: true });
+    expect((await watched.state(A, 'gid://shopify/Fulfillment/1'))?.nextPollAt).toEqual(later);
+    await h.call('PUT', '/api/settings', A, { carriers: { dhl: { key: 'k' } } });
+    expect(await watched.state(A, 'gid://shopify/Fulfillment/1')).toMatchObject({
+      nextPollAt: null,
+      consecutiveFailures: 0,
+    });
+    expect((await watched.state(B, 'gid://shopify/Fulfillment/2'))?.nextPollAt).toEqual(later);
+  });
+
   it('PUT answers 400 invalid_input with the fields at fault, saving nothing', async () => {
     const h = await harness();
     const response = await h.call('PUT', '/api/settings', A, {
@@ -165,6 +194,7 @@ describe.each(databases())('GET/PUT /api/settings and PATCH /api/shipments/:id o
   it("PATCH /api/shipments/:id overrides the carrier of that shop's shipment only", async () => {
     const h = await harness();
     const watched = createWatchedShipmentsRepository(h.database.db);
+    h.changes.length = 0;
     const ok = await h.call('PATCH', '/api/shipments/1', A, { carrier: 'postnord' });
     expect(ok.status).toBe(200);
     expect(await ok.json()).toEqual({
@@ -176,6 +206,8 @@ describe.each(databases())('GET/PUT /api/settings and PATCH /api/shipments/:id o
     );
     const order = await h.repos.orders.get(A, 'gid://shopify/Order/1');
     expect(order?.shipments[0]).toMatchObject({ carrierCode: 'postnord', carrierName: 'PostNord' });
+    // The order's cached views are evicted.
+    expect(h.changes.map((c) => [c.shop, c.orderName])).toEqual([[A, '#1']]);
     // By its GID too; null hands the choice back to identification.
     const gid = encodeURIComponent('gid://shopify/Fulfillment/1');
     expect((await h.call('PATCH', `/api/shipments/${gid}`, A, { carrier: null })).status).toBe(200);
