@@ -84,6 +84,8 @@ export function applyCarrierTracking(
     optional(
       oldestFirst.find((e) => e.status === 'in_transit' || e.status === 'out_for_delivery')?.at,
     );
+  // In the form the store keeps (`timestamptz`): a carrier's date without a time is its midnight
+  // UTC, as the stored copy reads back, so an unchanged estimate is no change.
   const estimate = optional(live.estimatedDeliveryAt) ?? shipment.estimatedDeliveryAt;
   return {
     ...shipment,
