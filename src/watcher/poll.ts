@@ -21,6 +21,7 @@ import { effectiveCarrierKeys } from './carrier-settings.js';
 import { type FlowTriggerStore, fireShipmentTriggers } from './flow.js';
 import { backoffMs, intervalMs, nextPollAt } from './schedule.js';
 import {
+  adoptShopifyEventIds,
   applyCarrierTracking,
   isCarrierEvent,
   shipmentChanged,
@@ -251,11 +252,25 @@ export async function pollShipment(deps: PollDeps, job: PollJob): Promise<PollRe
       deps.logger.warn({ event: 'flow_trigger_failed', shop, name: errorName(error) });
     }
     if (settings.writeBack && live.found) {
+      const written: Written[] = [];
       try {
-        wroteBack.push(...(await writeBack(deps, admin, shop, current, live.events)));
+        await writeBack(deps, admin, shop, current, live.events, written);
       } catch (error) {
         sideEffectsFailed = true;
         deps.logger.warn({ event: 'write_back_failed', shop, name: errorName(error) });
+      }
+      wroteBack.push(...written.map((w) => w.status));
+      if (written.length > 0) {
+        await deps.orders.update(shop, orderGid, (existing) =>
+          existing
+            ? {
+                ...existing,
+                shipments: existing.shipments.map((s) =>
+                  s.fulfillmentGid === fulfillmentGid ? adoptShopifyEventIds(s, written) : s,
+                ),
+              }
+            : null,
+        );
       }
     }
   }
@@ -273,10 +288,18 @@ export async function pollShipment(deps: PollDeps, job: PollJob): Promise<PollRe
   };
 }
 
+/** A milestone written back: its status, the time sent and the event id Shopify gave it. */
+interface Written {
+  status: string;
+  happenedAt: string;
+  eventId: string;
+}
+
 /**
  * Adds the milestones the fulfilment lacks, each claimed first (`fulfillment_write_backs`) so two
  * workers never add one twice; a refused or failed call releases its claim and throws, so the poll
  * asks again soon. Shopify's own events, its display status and earlier write-backs count as had.
+ * Each one written is pushed to `written` as it succeeds (kept when a later one fails).
  */
 async function writeBack(
   deps: PollDeps,
@@ -284,7 +307,8 @@ async function writeBack(
   shop: string,
   shipment: StoredShipmentWithEvents,
   carrierEvents: readonly { status: string; at: string }[],
-): Promise<string[]> {
+  written: Written[],
+): Promise<void> {
   const done = await deps.watched.writtenBack(shop, shipment.fulfillmentGid);
   const had = [
     ...shipment.events.filter((e) => !isCarrierEvent(e)).map((e) => ({ status: e.status })),
@@ -295,7 +319,6 @@ async function writeBack(
     had,
     carrierEvents.map((e) => ({ status: e.status, happenedAt: e.at })),
   );
-  const written: string[] = [];
   for (const milestone of wanted) {
     if (!(await deps.watched.claimWriteBack(shop, shipment.fulfillmentGid, milestone.status)))
       continue;
@@ -303,7 +326,8 @@ async function writeBack(
     try {
       const result = await createFulfillmentEvent(admin, shipment.fulfillmentGid, milestone);
       ok = result.ok;
-      if (!result.ok) {
+      if (result.ok) written.push({ ...milestone, eventId: result.eventId });
+      else {
         deps.logger.warn({
           event: 'write_back_refused',
           shop,
@@ -315,9 +339,7 @@ async function writeBack(
       if (!ok) await deps.watched.releaseWriteBack(shop, shipment.fulfillmentGid, milestone.status);
     }
     if (!ok) throw new Error('write-back refused');
-    written.push(milestone.status);
   }
-  return written;
 }
 
 async function adminOrNull(deps: PollDeps, shop: string): Promise<AdminQuery | null> {

@@ -50,10 +50,17 @@ export function applyCarrierTracking(
   carrierCode?: string,
 ): StoredShipmentWithEvents {
   const byGid = new Map(shipment.events.map((event) => [event.eventGid, event]));
+  // Shopify's copy of a carrier event (relayed by Shopify, or our own write-back) stands for it.
+  const shopifyHas = new Set(
+    shipment.events
+      .filter((event) => !isCarrierEvent(event))
+      .map((event) => `${event.status} ${Date.parse(event.happenedAt)}`),
+  );
   for (const event of live.events) {
     const at = canonicalTime(event.at);
     if (Number.isNaN(Date.parse(at))) continue;
     const status = storedEventStatus(event.status);
+    if (shopifyHas.has(`${status} ${Date.parse(at)}`)) continue;
     const eventGid = `${CARRIER_EVENT_PREFIX}${hash(
       [shipment.fulfillmentGid, event.rawStatus ?? status, at, event.message ?? ''].join('\n'),
     )}`;
@@ -98,6 +105,31 @@ export function applyCarrierTracking(
     inTransitAt: inTransitAt ?? null,
     estimatedDeliveryAt: estimate,
     firstEstimatedDeliveryAt: shipment.firstEstimatedDeliveryAt ?? estimate,
+  };
+}
+
+/**
+ * The shipment with the carrier events just written back renamed to the ids Shopify gave them
+ * (`gid://shopify/FulfillmentEvent/…`): the `fulfillment_events/create` webhook that follows then
+ * replaces the event instead of adding a second copy. `written`: status (FulfillmentEventStatus),
+ * the time sent, and Shopify's event id.
+ */
+export function adoptShopifyEventIds(
+  shipment: StoredShipmentWithEvents,
+  written: readonly { status: string; happenedAt: string; eventId: string }[],
+): StoredShipmentWithEvents {
+  const idOf = new Map(written.map((w) => [`${w.status} ${Date.parse(w.happenedAt)}`, w.eventId]));
+  const taken = new Set(shipment.events.map((e) => e.eventGid));
+  return {
+    ...shipment,
+    events: shipment.events.map((event) => {
+      if (!isCarrierEvent(event)) return event;
+      const id = idOf.get(`${event.status} ${Date.parse(event.happenedAt)}`);
+      if (!id || taken.has(id)) return event;
+      taken.add(id);
+      idOf.delete(`${event.status} ${Date.parse(event.happenedAt)}`);
+      return { ...event, eventGid: id };
+    }),
   };
 }
 

@@ -70,7 +70,7 @@ function fakeShopify(refuse = false) {
           fulfillmentEventCreate: {
             fulfillmentEvent: refuse
               ? null
-              : { id: `gid://shopify/FulfillmentEvent/${calls.length}` },
+              : { id: `gid://shopify/FulfillmentEvent/90${calls.length}` },
             userErrors,
           },
         };
@@ -270,6 +270,17 @@ describe.each(databases())('the watcher on %s', { timeout: 60_000 }, (kind) => {
       },
     ]);
     expect(reports.map((r) => r.status)).toEqual(['delivered', 'delivered']);
+    // The stored copies take Shopify's ids, so its fulfillment_events/create webhook replaces them.
+    const events = async () =>
+      (await t.repos.orders.get(SHOP, 'gid://shopify/Order/1'))?.shipments[0]?.events.map((e) => [
+        e.status,
+        e.eventGid,
+      ]);
+    expect(await events()).toEqual([
+      ['DELIVERED', 'gid://shopify/FulfillmentEvent/902'],
+      ['OUT_FOR_DELIVERY', 'gid://shopify/FulfillmentEvent/901'],
+      ['IN_TRANSIT', 'gid://shopify/FulfillmentEvent/1'],
+    ]);
     // Delivered: never polled again, so never written again; a forced poll adds nothing either.
     t.setNow(START + 10 * DAY);
     expect((await t.round()).jobs).toHaveLength(0);
@@ -281,6 +292,8 @@ describe.each(databases())('the watcher on %s', { timeout: 60_000 }, (kind) => {
     expect(
       t.shopify.calls.filter((c) => c.document === FULFILLMENT_EVENT_CREATE_MUTATION),
     ).toHaveLength(2);
+    // Nor does the carrier's answer add second copies of what Shopify now has.
+    expect(await events()).toHaveLength(3);
   });
 
   it('a refused write-back is released and retried five minutes later, even when delivered', async () => {
