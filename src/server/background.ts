@@ -1,12 +1,9 @@
 // A process's background work on the job queue: webhook deliveries, the order sync (backfill, reconciliation, retention) and the shipment watcher.
 import type { Clock, Fetch, Logger } from '../core/ports.js';
 import type { ShopsRepository } from '../db/shops.js';
-import type { SharedViews } from '../lookup/lookup.js';
-import { orderCacheKey } from '../lookup/lookup.js';
 import type { JobQueue } from '../platform/jobs.js';
 import { type LimiterFactory, memoryLimiterFactory } from '../platform/rate-limits.js';
 import { loadSyncConfig } from '../sync/config.js';
-import type { InvalidationBus, OrderChange } from '../sync/invalidation.js';
 import type { AdminForShop } from '../sync/shop-admin.js';
 import { startSync } from '../sync/wiring.js';
 import { startWatcherFromEnv } from '../watcher/runtime.js';
@@ -88,30 +85,5 @@ export async function startBackground(env: Env, deps: BackgroundDeps): Promise<B
     fetch: deps.fetch,
     clock: deps.clock,
     logger: deps.logger,
-  });
-}
-
-/**
- * For a process without a lookup cache of its own (`npm run worker`): carries its store writes to
- * the shared view cache, so every server drops the changed orders' views.
- */
-export function forwardInvalidations(
-  bus: InvalidationBus,
-  views: SharedViews,
-  logger: Logger,
-): () => void {
-  return bus.subscribe((changes: readonly OrderChange[]) => {
-    void (async () => {
-      for (const change of changes) {
-        for (const name of [change.orderName, change.confirmationNumber]) {
-          if (name) await views.invalidate(change.shop, orderCacheKey(name));
-        }
-      }
-    })().catch((error: unknown) => {
-      logger.warn({
-        event: 'cache_invalidation_failed',
-        name: error instanceof Error ? error.name : typeof error,
-      });
-    });
   });
 }
