@@ -20,6 +20,12 @@ export interface QueueSettings {
    * second start-up does not add another. Default `standard`.
    */
   policy?: 'standard' | 'exclusive' | 'stately';
+  /**
+   * Seconds a finished (completed or failed) job is kept before pg-boss's maintenance deletes it.
+   * Default 7 days (pg-boss's). Queues whose data holds personal data (webhook payloads) keep it
+   * short; an existing queue is updated to it at start.
+   */
+  deleteAfterSeconds?: number;
 }
 
 export interface SendOptions {
@@ -48,6 +54,8 @@ export interface JobQueue {
   stop(timeoutMs?: number): Promise<void>;
   /** Creates the queue unless it exists (safe to call at every start, from every process). */
   createQueue(queue: string, settings?: QueueSettings): Promise<void>;
+  /** Deletes a job now, whatever its state (a processed job whose data should not outlive it). */
+  deleteJob(queue: string, id: string): Promise<void>;
   /** Queues a job (creating the queue with defaults if needed); its id, or null when a singleton already waits. */
   send<T extends object>(queue: string, data: T, options?: SendOptions): Promise<string | null>;
   /**
@@ -97,13 +105,22 @@ export function createJobQueue(
     let pending = created.get(queue);
     if (!pending) {
       pending = (async () => {
-        if (await boss.getQueue(queue)) return;
+        const deletion =
+          settings.deleteAfterSeconds === undefined
+            ? {}
+            : { deleteAfterSeconds: settings.deleteAfterSeconds };
+        if (await boss.getQueue(queue)) {
+          // Made by an older version or another process: a shorter keep still applies.
+          if (settings.deleteAfterSeconds !== undefined) await boss.updateQueue(queue, deletion);
+          return;
+        }
         await boss.createQueue(queue, {
           retryLimit: settings.retryLimit ?? 2,
           retryDelay: settings.retryDelaySeconds ?? 0,
           retryBackoff: settings.retryBackoff ?? false,
           expireInSeconds: settings.expireInSeconds ?? 15 * 60,
           ...(settings.policy ? { policy: settings.policy } : {}),
+          ...deletion,
         });
       })();
       pending.catch(() => created.delete(queue));
@@ -120,6 +137,9 @@ export function createJobQueue(
       await boss.stop({ graceful: true, timeout: timeoutMs });
     },
     createQueue,
+    async deleteJob(queue, id) {
+      await boss.deleteJob(queue, id);
+    },
     async send(queue, data, sendOptions = {}) {
       await createQueue(queue);
       return boss.send(queue, data, {

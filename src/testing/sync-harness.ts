@@ -35,6 +35,7 @@ export function recordingJobs(): JobQueue & { sent: SentJob[] } {
     async start() {},
     async stop() {},
     async createQueue() {},
+    async deleteJob() {},
     async send(queue, data, options = {}) {
       sent.push({ queue, data, startAfterSeconds: options.startAfterSeconds });
       return String(sent.length);

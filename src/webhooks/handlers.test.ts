@@ -41,6 +41,7 @@ const noJobs: JobQueue = {
   start: async () => {},
   stop: async () => {},
   createQueue: async () => {},
+  deleteJob: async () => {},
   send: async () => {
     throw new Error('no queue in handler tests');
   },

@@ -19,6 +19,9 @@ export const WEBHOOK_QUEUE_SETTINGS: QueueSettings = {
   retryDelaySeconds: 5,
   retryBackoff: true,
   expireInSeconds: 5 * 60,
+  // A delivery's payload is Shopify's whole order, shopper's email and address included: a job
+  // that ran out of retries is not kept for days (a processed one is deleted at once, below).
+  deleteAfterSeconds: 60 * 60,
 };
 
 /** One job per event at a time: pg-boss refuses a second live job with this key. */
@@ -101,6 +104,8 @@ export async function startWebhookWorker(
     async (job: JobRun<WebhookDelivery>) => {
       try {
         await processWebhook(job.data, deps, options.handlers);
+        // What the store needed is stored (without personal data); the payload goes with the job.
+        await deps.jobs.deleteJob(WEBHOOK_QUEUE, job.id);
       } catch (error) {
         deps.logger.error({
           event: 'webhook_failed',

@@ -7,9 +7,11 @@ import {
   appUninstalledPayload,
   customersDataRequestPayload,
   customersRedactPayload,
+  orderPayload,
   shopRedactPayload,
 } from '../../../demo/shopify/webhook-payloads.js';
 import { createWebhookSender, signWebhookBody } from '../../../demo/shopify/webhook-sender.js';
+import { type OrderNumber, parseOrderNumber } from '../../core/order-number.js';
 import type { Fetch } from '../../core/ports.js';
 import type { DatabaseHandle } from '../../db/index.js';
 import { createRepositories, type Repositories } from '../../db/repositories.js';
@@ -33,6 +35,12 @@ const A = 'alpha.myshopify.com';
 const B = 'beta.myshopify.com';
 const NOW = Date.UTC(2026, 10, 30, 12, 0, 0);
 const orders = seedOrders(new Date(NOW));
+
+function parseOrderNumberOrThrow(name: string): OrderNumber {
+  const parsed = parseOrderNumber(name);
+  if (!parsed.ok) throw new Error(`bad order name ${name}`);
+  return parsed.value;
+}
 const customer = orders.find((o) => o.customer !== null)?.customer;
 if (!customer) throw new Error('the seed has no order with a customer');
 
@@ -157,6 +165,29 @@ describe.each(databases())('POST /webhooks on %s', { timeout: 90_000 }, (kind) =
     await settle(async () => expect(await processed(A, result.delivery.eventId)).toBe(true));
     expect((await repos.shops.get(A))?.scopes).toBe('read_orders,read_fulfillments');
     expect((await repos.shops.get(B))?.scopes).toBe('read_orders');
+  });
+
+  it("keeps no order payload once processed: the shopper's email and address leave with the job", async () => {
+    await reset();
+    const order = orders.find((o) => o.email && o.shippingAddress);
+    if (!order?.email) throw new Error('the seed has no order with an email and an address');
+    const result = await sender(A).send('orders/create', orderPayload(order));
+    expect(result.status).toBe(200);
+    await settle(async () => expect(await processed(A, result.delivery.eventId)).toBe(true));
+    const stored = await repos.orders.findByNumber(A, parseOrderNumberOrThrow(order.name));
+    expect(stored.map((o) => o.name)).toEqual([order.name]);
+    // Every row of every pg-boss table of this queue's schema, as text.
+    await settle(async () => {
+      const { rows } = await sql<{ t: string }>`
+        select j::text as t from ${sql.table(`${schema}.job`)} j
+        where j.name = ${WEBHOOK_QUEUE}`.execute(handle.db);
+      expect(rows).toEqual([]);
+    });
+    const { rows: all } = await sql<{ t: string }>`
+      select j::text as t from ${sql.table(`${schema}.job`)} j`.execute(handle.db);
+    const text = all.map((r) => r.t).join('\n');
+    expect(text).not.toContain(order.email);
+    expect(text).not.toContain(order.shippingAddress?.address1 ?? '\u0000');
   });
 
   it('answers 401 invalid_hmac to a bad, missing, other-secret or one-byte-changed signature, queueing nothing', async () => {
