@@ -20,7 +20,7 @@ import {
 } from '../shopify/bulk-orders-schema.js';
 import { batchBulkGroups, DEFAULT_BATCH_LINES } from './bulk-batches.js';
 import { BulkOrderLineWithInlineSchema, withInlineChildren } from './bulk-inline.js';
-import { type BulkPosition, readBulkGroups } from './bulk-jsonl.js';
+import { type BulkPosition, type ByteSource, readBulkGroups } from './bulk-jsonl.js';
 import { bulkGroupToStored } from './from-admin-order.js';
 import type { AdminForShop, FingerprinterForShop } from './shop-admin.js';
 
@@ -153,7 +153,7 @@ async function ingestOperation(
  */
 export async function ingestBulkFile(
   shop: string,
-  body: ReadableStream<Uint8Array> | AsyncIterable<Uint8Array>,
+  body: ByteSource,
   resume: BulkPosition,
   fromResume: boolean,
   deps: BackfillDeps,
