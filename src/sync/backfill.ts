@@ -18,7 +18,7 @@ import {
   BulkOperationDataSchema,
   BulkRunDataSchema,
 } from '../shopify/bulk-orders-schema.js';
-import { batchBulkGroups, DEFAULT_BATCH_LINES } from './bulk-batches.js';
+import { batchBulkGroups, DEFAULT_BATCH_LINES, readAhead } from './bulk-batches.js';
 import { BulkOrderLineWithInlineSchema, withInlineChildren } from './bulk-inline.js';
 import { type BulkPosition, type ByteSource, readBulkGroups } from './bulk-jsonl.js';
 import { bulkGroupToStored } from './from-admin-order.js';
@@ -144,7 +144,7 @@ async function ingestOperation(
 
 /**
  * Streams a bulk result into the store: groups → batches of at most `batchLines` lines, each batch
- * written with the position after it in one short transaction. A batch another worker committed
+ * written with the position after it in one short transaction (the next batch is read meanwhile). A batch another worker committed
  * first is not written again (`SyncStateRepository.advance`). Stops between batches when the shop
  * is uninstalled.
  *
@@ -169,11 +169,13 @@ export async function ingestBulkFile(
   });
   let from = resume;
   let written = 0;
-  for await (const batch of batchBulkGroups(
+  const batches = batchBulkGroups(
     groups,
     (group) => bulkGroupToStored(withInlineChildren(group), fingerprint),
     deps.batchLines ?? DEFAULT_BATCH_LINES,
-  )) {
+  );
+  // The next batch is parsed while this one is written.
+  for await (const batch of readAhead(batches)) {
     if (!(await shopIsActive(deps.shops, shop))) return written;
     const to = batch.next;
     const committed = await deps.db.transaction().execute(async (trx) => {
