@@ -192,6 +192,26 @@ describe.each(databases())('batched order writes (%s)', (kind) => {
       .where('event_gid', '=', 'gid://shopify/FulfillmentEvent/9')
       .execute();
     expect(await lastEvent(1)).toBe('2026-11-02T08:00:00.000Z');
+    // The write path tells the trigger to skip only its own insert: a later one in the same
+    // transaction is kept up to date again.
+    await handle.db.transaction().execute(async (trx) => {
+      await repos.orders.upsertMany(
+        SHOP,
+        [withEvents(3, '2026-11-02T10:00:00Z', [event(1003, '2026-11-02T09:00:00Z')])],
+        trx,
+      );
+      await trx
+        .insertInto('shipment_events')
+        .values({
+          shop: SHOP,
+          event_gid: 'gid://shopify/FulfillmentEvent/7',
+          fulfillment_gid: 'gid://shopify/Fulfillment/3',
+          status: 'DELIVERED',
+          happened_at: '2026-11-04T12:00:00Z',
+        })
+        .execute();
+    });
+    expect(await lastEvent(3)).toBe('2026-11-04T12:00:00.000Z');
   });
 });
 

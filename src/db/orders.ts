@@ -110,6 +110,12 @@ function chunks<T extends object>(rows: readonly T[]): T[][] {
   return out;
 }
 
+/**
+ * Transaction-local setting read by migration 0006's insert trigger: on around an INSERT of events
+ * whose shipments were written with their newest event's time (`newestEventAt`) just before.
+ */
+const LAST_EVENT_WRITTEN = 'track_your_order.last_event_written';
+
 // The newest event's time: stored with the shipment so migration 0006's trigger has nothing to do.
 function newestEventAt(events: readonly StoredShipmentEvent[]): string | null {
   let newest = Number.NEGATIVE_INFINITY;
@@ -434,6 +440,8 @@ export function createOrdersRepository(
       ),
     );
     if (eventRows.length > 0) {
+      // Each shipment above carries its newest event already: the insert trigger may skip them.
+      await sql`select set_config(${LAST_EVENT_WRITTEN}, 'on', true)`.execute(trx);
       await trx
         .insertInto('shipment_events')
         .columns(EVENT_COLUMNS.map(([c]) => c))
@@ -445,6 +453,7 @@ export function createOrdersRepository(
         )
         .onConflict((oc) => oc.columns(['shop', 'event_gid']).doNothing())
         .execute();
+      await sql`select set_config(${LAST_EVENT_WRITTEN}, 'off', true)`.execute(trx);
     }
   }
 

@@ -5,12 +5,17 @@ import { type Kysely, sql } from 'kysely';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   // One indexed update per shipment in the statement; a shipment whose newest event is already
-  // that late (the order write path sets it on insert) is not updated at all.
+  // that late is not updated at all. A writer that stored each shipment's newest event itself, in
+  // the same transaction, turns `track_your_order.last_event_written` on (src/db/orders.ts) and the trigger has nothing to do (the order
+  // write path does: its backfill batches insert hundreds of events at a time).
   await sql`
     create or replace function shipments_last_event_after_insert() returns trigger
     language plpgsql as $$
     declare r record;
     begin
+      if current_setting('track_your_order.last_event_written', true) = 'on' then
+        return null;
+      end if;
       for r in select shop, fulfillment_gid, max(happened_at) as newest from inserted group by 1, 2
       loop
         update shipments set last_event_at = r.newest
