@@ -346,6 +346,34 @@ describe.each(databases())('backfill batches (%s)', (kind) => {
     expect(await rowCount(handle.db, 'shipment_events')).toBe(ORDERS * 2 + 1);
   });
 
+  it("refreshes the tables' statistics after committed batches 1, 2, 4, 8, …", async () => {
+    const { handle, repos } = await setup(kind);
+    await repos.syncState.startRun(SHOP, 'gid://shopify/BulkOperation/1');
+    const analyzedAfter: number[] = [];
+    const orders: OrdersRepository = {
+      ...repos.orders,
+      analyze: async () => {
+        analyzedAfter.push(await repos.orders.count(SHOP));
+        await repos.orders.analyze();
+      },
+    };
+    const deps: BackfillDeps = {
+      db: handle.db,
+      shops: repos.shops,
+      orders,
+      syncState: repos.syncState,
+      adminFor: async () => null,
+      fingerprinter: createFingerprinters(repos.shopSecrets),
+      fetch: async () => new Response(null, { status: 404 }),
+      clock: () => Date.now(),
+      logger: silentLogger,
+      batchLines: 5,
+    };
+    // 20 orders of 5 lines, one a batch, and order 1 again at the end: 21 batches.
+    await ingestBulkFile(SHOP, [bulkFile(20, 1)], { line: 0, byteOffset: 0 }, true, deps);
+    expect(analyzedAfter).toEqual([1, 2, 4, 8, 16]);
+  });
+
   it('resumes a ranged download from the committed byte with the same result', async () => {
     const { handle, repos } = await setup(kind);
     await repos.syncState.startRun(SHOP, 'gid://shopify/BulkOperation/1');
