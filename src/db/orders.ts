@@ -118,12 +118,12 @@ function chunks<T extends object>(rows: readonly T[]): T[][] {
 }
 
 /**
- * Transaction-local setting read by migration 0006's insert trigger: on around an INSERT of events
+ * Transaction-local setting read by migration 0008's insert trigger: on around an INSERT of events
  * whose shipments were written with their newest event's time (`newestEventAt`) just before.
  */
 const LAST_EVENT_WRITTEN = 'track_your_order.last_event_written';
 
-// The newest event's time: stored with the shipment so migration 0006's trigger has nothing to do.
+// The newest event's time: stored with the shipment so migration 0008's trigger has nothing to do.
 function newestEventAt(events: readonly StoredShipmentEvent[]): string | null {
   let newest = Number.NEGATIVE_INFINITY;
   for (const e of events) newest = Math.max(newest, Date.parse(e.happenedAt));

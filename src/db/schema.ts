@@ -151,7 +151,7 @@ export interface ShipmentsTable {
   destination_country_code: string | null;
   line_items: Json<unknown>;
   /**
-   * Newest `shipment_events.happened_at`, kept by migration 0003's triggers (0006). The order write
+   * Newest `shipment_events.happened_at`, kept by migration 0003's triggers (0008). The order write
    * path sets it on insert to the newest event it inserts with the shipment, so the trigger finds
    * nothing to update; code never updates it.
    */

@@ -5,7 +5,7 @@ import * as orders from './0002_orders.js';
 import * as overview from './0003_overview.js';
 import * as watcher from './0004_watcher.js';
 import * as storefrontToken from './0005_storefront_token.js';
-import * as lastEventByKey from './0006_last_event_by_key.js';
+import * as lastEventByKey from './0008_last_event_by_key.js';
 
 /** Names sort in the order they run; Kysely refuses to start if one that ran is missing here. */
 export const migrations: Record<string, Migration> = {
@@ -14,5 +14,5 @@ export const migrations: Record<string, Migration> = {
   '0003_overview': overview,
   '0004_watcher': watcher,
   '0005_storefront_token': storefrontToken,
-  '0006_last_event_by_key': lastEventByKey,
+  '0008_last_event_by_key': lastEventByKey,
 };
