@@ -20,6 +20,8 @@ export interface Shop {
  * Children first, so foreign keys never block.
  */
 export const SHOP_ROW_TABLES = [
+  { table: 'fulfillment_write_backs', column: 'shop' },
+  { table: 'watched_shipments', column: 'shop' },
   { table: 'flow_triggers_fired', column: 'shop' },
   { table: 'flow_lifecycle', column: 'shop' },
   { table: 'shop_settings', column: 'shop' },
@@ -42,6 +44,8 @@ export interface ShopsRepository {
   get(shop: string): Promise<Shop | undefined>;
   /** Creates the shop or reinstalls it: state installed, scopes set, re-authorisation cleared. */
   markInstalled(shop: string, scopes: string): Promise<void>;
+  /** Domains of every shop whose state is `installed`, sorted. */
+  installed(): Promise<string[]>;
   /** State uninstalled, with the time; the row stays (for `shop/redact` 48 h later). */
   markUninstalled(shop: string): Promise<void>;
   setScopes(shop: string, scopes: string): Promise<void>;
@@ -98,6 +102,15 @@ export function createShopsRepository(
         .values({ domain: shop, ...values, created_at: at })
         .onConflict((oc) => oc.column('domain').doUpdateSet(values))
         .execute();
+    },
+    async installed() {
+      const rows = await db
+        .selectFrom('shops')
+        .select('domain')
+        .where('state', '=', 'installed')
+        .orderBy('domain')
+        .execute();
+      return rows.map((row) => row.domain);
     },
     markUninstalled: (shop) => update(shop, { state: 'uninstalled', uninstalled_at: now() }),
     setScopes: (shop, scopes) => update(shop, { scopes }),
