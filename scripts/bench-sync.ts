@@ -6,7 +6,7 @@
 
 import { randomBytes } from 'node:crypto';
 import { createReadStream, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
@@ -54,6 +54,8 @@ interface Figures {
   orders: number;
   lines: number;
   ingestSeconds: number;
+  /** CPU seconds of this process during the ingest: all of the work on PGlite, the client's on Postgres. */
+  ingestCpuSeconds: number;
   ordersPerSecond: number;
   linesPerSecond: number;
   peakRssMiB: number;
@@ -90,6 +92,7 @@ async function run(
   );
   global.gc?.();
   const started = performance.now();
+  const cpuBefore = process.cpuUsage();
   const { value: written, peakMiB } = await peakRss(() =>
     ingestBulkFile(
       SHOP,
@@ -110,6 +113,7 @@ async function run(
     ),
   );
   const ingestSeconds = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
   if (written !== ORDERS) throw new Error(`wrote ${written} of ${ORDERS} orders`);
   if ((await repos.orders.count(SHOP)) !== ORDERS) throw new Error('store count differs');
 
@@ -140,6 +144,7 @@ async function run(
     orders: ORDERS,
     lines: file.lines,
     ingestSeconds: Math.round(ingestSeconds * 10) / 10,
+    ingestCpuSeconds: Math.round((cpu.user + cpu.system) / 100_000) / 10,
     ordersPerSecond: Math.round(ORDERS / ingestSeconds),
     linesPerSecond: Math.round(file.lines / ingestSeconds),
     peakRssMiB: peakMiB,
@@ -209,6 +214,10 @@ try {
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
+// The machine's load, as rates depend on what else runs beside the benchmark.
+notes.push(
+  `machine: ${availableParallelism()} CPUs, load average over the last 15 min ${loadavg()[2]?.toFixed(1)}`,
+);
 if (JSON_OUT) console.log(JSON.stringify({ results, notes }));
 else {
   for (const note of notes) console.log(note);
