@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
+import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { silentLogger } from '../core/ports.js';
 import { createSealer } from '../platform/crypto.js';
@@ -401,5 +402,54 @@ describe.each(databases())('backfill batches (%s)', (kind) => {
     expect(done.resume.byteOffset).toBe(file.length);
     expect(await repos.orders.count(SHOP)).toBe(30);
     expect(await rowCount(handle.db, 'shipment_events')).toBe(30 * 2 + 1);
+  });
+});
+
+describe.runIf(databases().includes('postgres'))('batched order writes racing (postgres)', () => {
+  it('an older copy never overwrites an order another writer inserted after the stamps were read', async () => {
+    const { handle, repos } = await setup('postgres');
+    const newer = storedOrder(5, { updatedAt: '2026-11-05T10:00:00Z' });
+    const older = {
+      ...storedOrder(5, { updatedAt: '2026-11-04T10:00:00Z' }),
+      financialStatus: 'REFUNDED',
+    };
+    let commitNewer = () => {};
+    const committed = new Promise<void>((resolve) => {
+      commitNewer = resolve;
+    });
+    let inserted = () => {};
+    const newerInserted = new Promise<void>((resolve) => {
+      inserted = resolve;
+    });
+    // A webhook's write: inserted, not yet committed, so the backfill finds no row to compare.
+    const webhook = handle.db.transaction().execute(async (trx) => {
+      await repos.orders.upsertMany(SHOP, [newer], trx);
+      inserted();
+      await committed;
+    });
+    await newerInserted;
+    const backfill = repos.orders.upsertMany(SHOP, [older]);
+    // The backfill's insert waits on the webhook's uncommitted row before the webhook commits
+    // (watched on a connection of its own: the file's pool has two, both busy now).
+    const watcher = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
+    await watcher.connect();
+    try {
+      for (;;) {
+        const { rows } = await watcher.query<{ n: number }>(
+          `select count(*)::int as n from pg_locks l join pg_stat_activity a on a.pid = l.pid
+           where not l.granted and a.query like 'insert into "orders"%'`,
+        );
+        if ((rows[0]?.n ?? 0) > 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    } finally {
+      await watcher.end();
+    }
+    commitNewer();
+    await webhook;
+    await backfill;
+    const stored = await repos.orders.get(SHOP, newer.orderGid);
+    expect(stored?.updatedAt).toBe('2026-11-05T10:00:00Z');
+    expect(stored?.financialStatus).toBe('PAID');
   });
 });

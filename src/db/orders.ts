@@ -322,22 +322,27 @@ export function createOrdersRepository(
         ),
       )
       .onConflict((oc) =>
-        oc.columns(['shop', 'order_gid']).doUpdateSet((eb) => ({
-          name: eb.ref('excluded.name'),
-          confirmation_number: eb.ref('excluded.confirmation_number'),
-          processed_at: eb.ref('excluded.processed_at'),
-          updated_at: eb.ref('excluded.updated_at'),
-          cancelled_at: eb.ref('excluded.cancelled_at'),
-          financial_status: eb.ref('excluded.financial_status'),
-          fulfillment_status: eb.ref('excluded.fulfillment_status'),
-          return_status: eb.ref('excluded.return_status'),
-          destination_country_code: eb.ref('excluded.destination_country_code'),
-          email_fingerprint: eb.ref('excluded.email_fingerprint'),
-          email_fingerprint_version: eb.ref('excluded.email_fingerprint_version'),
-          customer_gid: eb.ref('excluded.customer_gid'),
-          delivered_at: eb.ref('excluded.delivered_at'),
-          synced_at: eb.ref('excluded.synced_at'),
-        })),
+        oc
+          .columns(['shop', 'order_gid'])
+          .doUpdateSet((eb) => ({
+            name: eb.ref('excluded.name'),
+            confirmation_number: eb.ref('excluded.confirmation_number'),
+            processed_at: eb.ref('excluded.processed_at'),
+            updated_at: eb.ref('excluded.updated_at'),
+            cancelled_at: eb.ref('excluded.cancelled_at'),
+            financial_status: eb.ref('excluded.financial_status'),
+            fulfillment_status: eb.ref('excluded.fulfillment_status'),
+            return_status: eb.ref('excluded.return_status'),
+            destination_country_code: eb.ref('excluded.destination_country_code'),
+            email_fingerprint: eb.ref('excluded.email_fingerprint'),
+            email_fingerprint_version: eb.ref('excluded.email_fingerprint_version'),
+            customer_gid: eb.ref('excluded.customer_gid'),
+            delivered_at: eb.ref('excluded.delivered_at'),
+            synced_at: eb.ref('excluded.synced_at'),
+          }))
+          // The stamps were compared under a row lock; this also holds against a writer that
+          // inserted the order after that look (no row to lock then).
+          .where((eb) => eb('orders.updated_at', '<=', eb.ref('excluded.updated_at'))),
       )
       .execute();
     // Children are replaced: the merged order is the whole truth, and shipment events cascade.
