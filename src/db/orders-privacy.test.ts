@@ -91,16 +91,28 @@ describe.each(databases())('no personal data in the store (%s)', (kind) => {
     for (const order of h.orders) {
       const fresh = { ...order, id: `gid://shopify/Order/${900000 + n}`, name: `#W${n}` };
       n += 1;
-      for (const o of [order, fresh]) {
-        await ORDER_WEBHOOK_HANDLERS['orders/create']?.(
-          h.delivery({ topic: 'orders/create', payload: orderPayload(o) }),
+      // A backfilled order is updated; a new one is created (and the first of them cancelled).
+      for (const [o, orderTopic, fulfillmentTopics] of [
+        [order, 'orders/updated', ['fulfillments/update']],
+        [fresh, 'orders/create', ['fulfillments/create', 'fulfillments/update']],
+      ] as const) {
+        await ORDER_WEBHOOK_HANDLERS[orderTopic]?.(
+          h.delivery({ topic: orderTopic, payload: orderPayload(o) }),
           h.webhookDeps,
         );
-        for (const f of o.fulfillments) {
-          await ORDER_WEBHOOK_HANDLERS['fulfillments/update']?.(
-            h.delivery({ topic: 'fulfillments/update', payload: fulfillmentPayload(o, f) }),
+        if (o === fresh && n === 1) {
+          await ORDER_WEBHOOK_HANDLERS['orders/cancelled']?.(
+            h.delivery({ topic: 'orders/cancelled', payload: orderPayload(o) }),
             h.webhookDeps,
           );
+        }
+        for (const f of o.fulfillments) {
+          for (const topic of fulfillmentTopics) {
+            await ORDER_WEBHOOK_HANDLERS[topic]?.(
+              h.delivery({ topic, payload: fulfillmentPayload(o, f) }),
+              h.webhookDeps,
+            );
+          }
           for (const e of f.events) {
             await ORDER_WEBHOOK_HANDLERS['fulfillment_events/create']?.(
               h.delivery({
@@ -115,10 +127,21 @@ describe.each(databases())('no personal data in the store (%s)', (kind) => {
     }
     expect(await h.repos.orders.count(SHOP)).toBe(h.orders.length * 2);
 
-    // Every column of every table, as text.
-    const { rows: columns } = await sql<{ table_name: string; column_name: string }>`
-      select table_name, column_name from information_schema.columns
-      where table_schema = ${h.handle.schema}`.execute(h.handle.db);
+    // Every column of every table, as text: on PGlite every schema there is (the instance is the
+    // test's own, so this includes any the job queue made); on Postgres the test's schema, as the
+    // server's other schemas belong to tests running beside this one.
+    const { rows: columns } = await sql<{
+      table_schema: string;
+      table_name: string;
+      column_name: string;
+    }>`
+      select c.table_schema, c.table_name, c.column_name
+      from information_schema.columns c
+      join information_schema.tables t
+        on t.table_schema = c.table_schema and t.table_name = c.table_name
+      where t.table_type = 'BASE TABLE'
+        and c.table_schema not in ('pg_catalog', 'information_schema')
+        and (${kind === 'pglite'} or c.table_schema = ${h.handle.schema})`.execute(h.handle.db);
     const tables = new Set(columns.map((c) => c.table_name));
     for (const table of [
       'orders',
@@ -132,9 +155,9 @@ describe.each(databases())('no personal data in the store (%s)', (kind) => {
     }
     let cells = 0;
     const leaks: string[] = [];
-    for (const { table_name, column_name } of columns) {
+    for (const { table_schema, table_name, column_name } of columns) {
       const { rows } = await sql<{ v: string | null }>`
-        select ${sql.ref(column_name)}::text as v from ${sql.table(table_name)}`.execute(
+        select ${sql.ref(column_name)}::text as v from ${sql.id(table_schema, table_name)}`.execute(
         h.handle.db,
       );
       for (const { v } of rows) {

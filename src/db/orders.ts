@@ -5,7 +5,7 @@ import type { OrderNumber } from '../core/order-number.js';
 import { orderMatches } from '../core/order-number.js';
 import { type Clock, systemClock } from '../core/ports.js';
 import type { InvalidationBus, OrderChange } from '../sync/invalidation.js';
-import { mergeOrderSnapshot } from '../sync/merge.js';
+import { mergeOrderSnapshot, shouldApply } from '../sync/merge.js';
 import type {
   StoredFulfillmentOrder,
   StoredLineItem,
@@ -22,8 +22,10 @@ import type { Database } from './schema.js';
 export const DEFAULT_RETENTION_DAYS = 180;
 
 const DAY_MS = 86_400_000;
-// Rows per INSERT: Postgres takes at most 65,535 parameters per statement; 20 columns × 500 stays far below.
-const INSERT_CHUNK = 500;
+// Rows per INSERT: a backfill batch (at most 1,000 JSONL lines) fits one statement per table.
+const MAX_INSERT_ROWS = 1000;
+// Postgres takes at most 65,535 parameters per statement.
+const MAX_PARAMETERS = 65_535;
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -80,6 +82,13 @@ export interface OrdersRepository {
   deleteExpired(days?: number): Promise<number>;
   /** How many orders the shop has stored. */
   count(shop: string): Promise<number>;
+  /**
+   * Refreshes the planner's statistics of `orders` and `shipments` (ANALYZE). A bulk load calls it
+   * as the tables grow: the foreign-key checks' plans are made once per connection from the statistics of
+   * the moment, and planned on near-empty tables they scan instead of using the key, so every
+   * batch costs more than the one before. PGlite has no autovacuum to do it.
+   */
+  analyze(): Promise<void>;
   /** Stored `updated_at` (ISO) of each of the orders that is stored. */
   updatedAtOf(shop: string, orderGids: readonly string[]): Promise<Map<string, string>>;
 }
@@ -99,10 +108,26 @@ function deliveredAt(order: StoredOrder): string | null {
   return new Date(latest).toISOString();
 }
 
-function chunks<T>(items: readonly T[], size = INSERT_CHUNK): T[][] {
+/** Rows split so each multi-row INSERT stays within the row and parameter limits. */
+function chunks<T extends object>(rows: readonly T[]): T[][] {
+  const columns = rows[0] ? Object.keys(rows[0]).length : 1;
+  const size = Math.min(MAX_INSERT_ROWS, Math.floor(MAX_PARAMETERS / columns));
   const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
   return out;
+}
+
+/**
+ * Transaction-local setting read by migration 0008's insert trigger: on around an INSERT of events
+ * whose shipments were written with their newest event's time (`newestEventAt`) just before.
+ */
+const LAST_EVENT_WRITTEN = 'track_your_order.last_event_written';
+
+// The newest event's time: stored with the shipment so migration 0008's trigger has nothing to do.
+function newestEventAt(events: readonly StoredShipmentEvent[]): string | null {
+  let newest = Number.NEGATIVE_INFINITY;
+  for (const e of events) newest = Math.max(newest, Date.parse(e.happenedAt));
+  return Number.isFinite(newest) ? new Date(newest).toISOString() : null;
 }
 
 /**
@@ -255,16 +280,28 @@ export function createOrdersRepository(
     }));
   }
 
-  /** Replaces the orders' rows and children with `orders` (already merged). */
-  async function write(trx: Transaction<Database>, shop: string, orders: readonly StoredOrder[]) {
+  /**
+   * Writes `orders` (already merged) whole: one INSERT … ON CONFLICT per table, whatever the
+   * number of orders (see `unnestRows`). The children of `stored` (GIDs of orders that had rows)
+   * are deleted first, as the merged order is the whole truth; an order not stored before has
+   * none, so a backfill batch only inserts.
+   */
+  async function write(
+    trx: Transaction<Database>,
+    shop: string,
+    orders: readonly StoredOrder[],
+    stored: ReadonlySet<string>,
+  ) {
     if (orders.length === 0) return;
-    const gids = orders.map((o) => o.orderGid);
+    const gids = orders.map((o) => o.orderGid).filter((gid) => stored.has(gid));
     const syncedAt = new Date(clock()).toISOString();
-    for (const part of chunks(orders)) {
-      await trx
-        .insertInto('orders')
-        .values(
-          part.map((o) => ({
+    await trx
+      .insertInto('orders')
+      .columns(ORDER_COLUMNS.map(([c]) => c))
+      .expression(
+        unnestRows(
+          ORDER_COLUMNS,
+          orders.map((o) => ({
             shop,
             order_gid: o.orderGid,
             name: o.name,
@@ -282,9 +319,12 @@ export function createOrdersRepository(
             delivered_at: deliveredAt(o),
             synced_at: syncedAt,
           })),
-        )
-        .onConflict((oc) =>
-          oc.columns(['shop', 'order_gid']).doUpdateSet((eb) => ({
+        ),
+      )
+      .onConflict((oc) =>
+        oc
+          .columns(['shop', 'order_gid'])
+          .doUpdateSet((eb) => ({
             name: eb.ref('excluded.name'),
             confirmation_number: eb.ref('excluded.confirmation_number'),
             processed_at: eb.ref('excluded.processed_at'),
@@ -299,13 +339,21 @@ export function createOrdersRepository(
             customer_gid: eb.ref('excluded.customer_gid'),
             delivered_at: eb.ref('excluded.delivered_at'),
             synced_at: eb.ref('excluded.synced_at'),
-          })),
-        )
-        .execute();
-    }
+          }))
+          // The stamps were compared under a row lock; this also holds against a writer that
+          // inserted the order after that look (no row to lock then).
+          .where((eb) => eb('orders.updated_at', '<=', eb.ref('excluded.updated_at'))),
+      )
+      .execute();
     // Children are replaced: the merged order is the whole truth, and shipment events cascade.
-    for (const table of ['order_line_items', 'fulfillment_orders', 'shipments'] as const) {
-      await trx.deleteFrom(table).where('shop', '=', shop).where('order_gid', 'in', gids).execute();
+    if (gids.length > 0) {
+      for (const table of ['order_line_items', 'fulfillment_orders', 'shipments'] as const) {
+        await trx
+          .deleteFrom(table)
+          .where('shop', '=', shop)
+          .where('order_gid', 'in', gids)
+          .execute();
+      }
     }
     const lineRows = orders.flatMap((o) =>
       o.lineItems.map((l, position) => ({
@@ -318,10 +366,16 @@ export function createOrdersRepository(
         product_gid: l.productGid,
       })),
     );
-    for (const part of chunks(dedupe(lineRows, (r) => r.line_item_gid))) {
+    if (lineRows.length > 0) {
       await trx
         .insertInto('order_line_items')
-        .values(part)
+        .columns(LINE_ITEM_COLUMNS.map(([c]) => c))
+        .expression(
+          unnestRows(
+            LINE_ITEM_COLUMNS,
+            dedupe(lineRows, (r) => r.line_item_gid),
+          ),
+        )
         .onConflict((oc) => oc.columns(['shop', 'line_item_gid']).doNothing())
         .execute();
     }
@@ -336,6 +390,7 @@ export function createOrdersRepository(
         hold_reasons: f.holdReasons,
       })),
     );
+    // Multi-row VALUES here: a text[] per row does not pass through unnest (it flattens arrays).
     for (const part of chunks(dedupe(foRows, (r) => r.fulfillment_order_gid))) {
       await trx
         .insertInto('fulfillment_orders')
@@ -364,12 +419,19 @@ export function createOrdersRepository(
         estimated_delivery_at: s.estimatedDeliveryAt,
         destination_country_code: s.destinationCountryCode,
         line_items: JSON.stringify(s.lineItems),
+        last_event_at: newestEventAt(s.events),
       })),
     );
-    for (const part of chunks(dedupe(shipRows, (r) => r.fulfillment_gid))) {
+    if (shipRows.length > 0) {
       await trx
         .insertInto('shipments')
-        .values(part)
+        .columns(SHIPMENT_COLUMNS.map(([c]) => c))
+        .expression(
+          unnestRows(
+            SHIPMENT_COLUMNS,
+            dedupe(shipRows, (r) => r.fulfillment_gid),
+          ),
+        )
         .onConflict((oc) => oc.columns(['shop', 'fulfillment_gid']).doNothing())
         .execute();
     }
@@ -389,12 +451,21 @@ export function createOrdersRepository(
         })),
       ),
     );
-    for (const part of chunks(dedupe(eventRows, (r) => r.event_gid))) {
+    if (eventRows.length > 0) {
+      // Each shipment above carries its newest event already: the insert trigger may skip them.
+      await sql`select set_config(${LAST_EVENT_WRITTEN}, 'on', true)`.execute(trx);
       await trx
         .insertInto('shipment_events')
-        .values(part)
+        .columns(EVENT_COLUMNS.map(([c]) => c))
+        .expression(
+          unnestRows(
+            EVENT_COLUMNS,
+            dedupe(eventRows, (r) => r.event_gid),
+          ),
+        )
         .onConflict((oc) => oc.columns(['shop', 'event_gid']).doNothing())
         .execute();
+      await sql`select set_config(${LAST_EVENT_WRITTEN}, 'off', true)`.execute(trx);
     }
   }
 
@@ -409,18 +480,32 @@ export function createOrdersRepository(
       const before = incoming.get(o.orderGid);
       incoming.set(o.orderGid, before ? (mergeOrderSnapshot(before, o) ?? before) : o);
     }
-    const existing = new Map(
-      (await load(trx, shop, [...incoming.keys()])).map((o) => [o.orderGid, o]),
-    );
-    const deleted = await deletedAmong(trx, shop, [...incoming.keys()]);
+    const gids = [...incoming.keys()];
+    const deleted = await deletedAmong(trx, shop, gids);
+    // The stored stamps first: only an order stored with an older-or-equal stamp is read whole (to
+    // merge); a new order is written as it comes, a newer stored one is kept without reading it.
+    const stamps = await storedUpdatedAt(trx, shop, gids);
+    const toMerge = gids.filter((gid) => {
+      const stamp = stamps.get(gid);
+      return (
+        stamp !== undefined && !deleted.has(gid) && shouldApply(stamp, incoming.get(gid)?.updatedAt)
+      );
+    });
+    const existing = new Map((await load(trx, shop, toMerge)).map((o) => [o.orderGid, o]));
     const results: UpsertResult[] = [];
     const toWrite: StoredOrder[] = [];
     for (const [gid, order] of incoming) {
-      const merged = deleted.has(gid) ? null : mergeOrderSnapshot(existing.get(gid) ?? null, order);
+      let merged: StoredOrder | null = null;
+      if (deleted.has(gid)) merged = null;
+      else if (!stamps.has(gid)) merged = mergeOrderSnapshot(null, order);
+      else {
+        const stored = existing.get(gid);
+        merged = stored ? mergeOrderSnapshot(stored, order) : null;
+      }
       if (merged) toWrite.push(merged);
       results.push({ orderGid: gid, name: order.name, outcome: merged ? 'written' : 'kept' });
     }
-    await write(trx, shop, toWrite);
+    await write(trx, shop, toWrite, new Set(stamps.keys()));
     return results;
   }
 
@@ -459,7 +544,7 @@ export function createOrdersRepository(
         const [existing] = await load(trx, shop, [orderGid]);
         const next = change(existing ?? null);
         if (!next) return null;
-        await write(trx, shop, [next]);
+        await write(trx, shop, [next], new Set(existing ? [orderGid] : []));
         return next;
       });
       if (written) await announce(shop, [written]);
@@ -567,6 +652,11 @@ export function createOrdersRepository(
       return new Map(rows.map((r) => [r.order_gid, iso(r.updated_at)]));
     },
 
+    async analyze() {
+      // The tables the checks and the batch's reads look rows up in; the rest are only inserted to.
+      await sql`analyze orders, shipments`.execute(db);
+    },
+
     async count(shop) {
       const row = await db
         .selectFrom('orders')
@@ -577,6 +667,111 @@ export function createOrdersRepository(
     },
   };
   return repo;
+}
+
+/** A column of a bulk insert and the Postgres type its array parameter is cast to. */
+type ColumnOf<T extends keyof Database> = readonly [keyof Database[T] & string, string];
+
+const ORDER_COLUMNS = [
+  ['shop', 'text'],
+  ['order_gid', 'text'],
+  ['name', 'text'],
+  ['confirmation_number', 'text'],
+  ['processed_at', 'timestamptz'],
+  ['updated_at', 'timestamptz'],
+  ['cancelled_at', 'timestamptz'],
+  ['financial_status', 'text'],
+  ['fulfillment_status', 'text'],
+  ['return_status', 'text'],
+  ['destination_country_code', 'text'],
+  ['email_fingerprint', 'text'],
+  ['email_fingerprint_version', 'integer'],
+  ['customer_gid', 'text'],
+  ['delivered_at', 'timestamptz'],
+  ['synced_at', 'timestamptz'],
+] as const satisfies readonly ColumnOf<'orders'>[];
+
+const LINE_ITEM_COLUMNS = [
+  ['shop', 'text'],
+  ['line_item_gid', 'text'],
+  ['order_gid', 'text'],
+  ['position', 'integer'],
+  ['name', 'text'],
+  ['quantity', 'integer'],
+  ['product_gid', 'text'],
+] as const satisfies readonly ColumnOf<'order_line_items'>[];
+
+const SHIPMENT_COLUMNS = [
+  ['shop', 'text'],
+  ['fulfillment_gid', 'text'],
+  ['order_gid', 'text'],
+  ['record_status', 'text'],
+  ['display_status', 'text'],
+  ['status', 'text'],
+  ['carrier_name', 'text'],
+  ['carrier_code', 'text'],
+  ['tracking_number', 'text'],
+  ['tracking_url', 'text'],
+  ['more_tracking', 'jsonb'],
+  ['created_at', 'timestamptz'],
+  ['updated_at', 'timestamptz'],
+  ['in_transit_at', 'timestamptz'],
+  ['delivered_at', 'timestamptz'],
+  ['first_estimated_delivery_at', 'timestamptz'],
+  ['estimated_delivery_at', 'timestamptz'],
+  ['destination_country_code', 'text'],
+  ['line_items', 'jsonb'],
+  ['last_event_at', 'timestamptz'],
+] as const satisfies readonly ColumnOf<'shipments'>[];
+
+const EVENT_COLUMNS = [
+  ['shop', 'text'],
+  ['event_gid', 'text'],
+  ['fulfillment_gid', 'text'],
+  ['status', 'text'],
+  ['happened_at', 'timestamptz'],
+  ['message', 'text'],
+  ['city', 'text'],
+  ['province', 'text'],
+  ['country', 'text'],
+  ['estimated_delivery_at', 'timestamptz'],
+] as const satisfies readonly ColumnOf<'shipment_events'>[];
+
+/**
+ * `select * from unnest($1::text[], $2::timestamptz[], …)`: rows as one array parameter per
+ * column. A multi-row VALUES list takes columns × rows parameters, which Postgres parses and plans
+ * anew for every batch size (and caps at 65,535); this statement has as many parameters as columns.
+ * Rows must carry every column named (null for none); values are text, numbers or ISO times.
+ */
+function unnestRows<Row extends object>(
+  columns: readonly (readonly [string, string])[],
+  rows: readonly Row[],
+) {
+  const arrays = columns.map(([column, type]) => {
+    const values = rows.map((r) => (r as Record<string, unknown>)[column] ?? null);
+    return sql`${values}::${sql.raw(type)}[]`;
+  });
+  return sql`select * from unnest(${sql.join(arrays)})`;
+}
+
+/**
+ * `updated_at` (ISO) of the orders stored among `gids`, their rows locked until the transaction
+ * ends (Postgres), so a concurrent writer of one of them waits instead of being overwritten.
+ */
+async function storedUpdatedAt(
+  q: Db,
+  shop: string,
+  gids: readonly string[],
+): Promise<Map<string, string>> {
+  if (gids.length === 0) return new Map();
+  const rows = await q
+    .selectFrom('orders')
+    .select(['order_gid', 'updated_at'])
+    .where('shop', '=', shop)
+    .where('order_gid', 'in', [...gids])
+    .forUpdate()
+    .execute();
+  return new Map(rows.map((r) => [r.order_gid, iso(r.updated_at)]));
 }
 
 async function deletedAmong(q: Db, shop: string, gids: string[]): Promise<Set<string>> {

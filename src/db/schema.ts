@@ -176,8 +176,12 @@ export interface ShipmentsTable {
   estimated_delivery_at: Timestamp | null;
   destination_country_code: string | null;
   line_items: Json<unknown>;
-  /** Newest `shipment_events.happened_at`, kept by migration 0003's triggers; never written by code. */
-  last_event_at: ColumnType<Date | null, never, never>;
+  /**
+   * Newest `shipment_events.happened_at`, kept by migration 0003's triggers (0008). The order write
+   * path sets it on insert to the newest event it inserts with the shipment, so the trigger finds
+   * nothing to update; code never updates it.
+   */
+  last_event_at: ColumnType<Date | null, string | null | undefined, never>;
 }
 
 /** One Shopify FulfillmentEvent: the carrier's place (city/province/country), never street or zip. */

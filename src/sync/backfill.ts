@@ -18,9 +18,9 @@ import {
   BulkOperationDataSchema,
   BulkRunDataSchema,
 } from '../shopify/bulk-orders-schema.js';
-import { batchBulkGroups, DEFAULT_BATCH_LINES } from './bulk-batches.js';
+import { batchBulkGroups, DEFAULT_BATCH_LINES, readAhead } from './bulk-batches.js';
 import { BulkOrderLineWithInlineSchema, withInlineChildren } from './bulk-inline.js';
-import { type BulkPosition, readBulkGroups } from './bulk-jsonl.js';
+import { type BulkPosition, type ByteSource, readBulkGroups } from './bulk-jsonl.js';
 import { bulkGroupToStored } from './from-admin-order.js';
 import type { AdminForShop, FingerprinterForShop } from './shop-admin.js';
 
@@ -144,7 +144,7 @@ async function ingestOperation(
 
 /**
  * Streams a bulk result into the store: groups → batches of at most `batchLines` lines, each batch
- * written with the position after it in one short transaction. A batch another worker committed
+ * written with the position after it in one short transaction (the next batch is read meanwhile). A batch another worker committed
  * first is not written again (`SyncStateRepository.advance`). Stops between batches when the shop
  * is uninstalled.
  *
@@ -153,7 +153,7 @@ async function ingestOperation(
  */
 export async function ingestBulkFile(
   shop: string,
-  body: ReadableStream<Uint8Array> | AsyncIterable<Uint8Array>,
+  body: ByteSource,
   resume: BulkPosition,
   fromResume: boolean,
   deps: BackfillDeps,
@@ -169,11 +169,14 @@ export async function ingestBulkFile(
   });
   let from = resume;
   let written = 0;
-  for await (const batch of batchBulkGroups(
+  let committedBatches = 0;
+  const batches = batchBulkGroups(
     groups,
     (group) => bulkGroupToStored(withInlineChildren(group), fingerprint),
     deps.batchLines ?? DEFAULT_BATCH_LINES,
-  )) {
+  );
+  // The next batch is parsed while this one is written.
+  for await (const batch of readAhead(batches)) {
     if (!(await shopIsActive(deps.shops, shop))) return written;
     const to = batch.next;
     const committed = await deps.db.transaction().execute(async (trx) => {
@@ -181,8 +184,13 @@ export async function ingestBulkFile(
       await deps.orders.upsertMany(shop, batch.items, trx);
       return true;
     });
-    if (committed) written += batch.items.length;
     from = to;
+    if (!committed) continue;
+    written += batch.items.length;
+    committedBatches += 1;
+    // After batches 1, 2, 4, 8, …: statistics that keep up with the tables' growth, a dozen times
+    // in a 100,000-order file (see OrdersRepository.analyze).
+    if ((committedBatches & (committedBatches - 1)) === 0) await deps.orders.analyze();
   }
   return written;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { batchBulkGroups } from './bulk-batches.js';
+import { batchBulkGroups, readAhead } from './bulk-batches.js';
 import type { BulkGroup } from './bulk-jsonl.js';
 
 /** Orders with the given numbers of child lines, one after another in a file. */
@@ -45,5 +45,58 @@ describe('batchBulkGroups', () => {
     await expect(collect(batchBulkGroups(groups([1]), (g) => g.root, 0))).rejects.toThrow(
       RangeError,
     );
+  });
+});
+
+describe('readAhead', () => {
+  /** A source that records when each item is asked for and whether it was closed. */
+  function source(items: number[], failAt?: number) {
+    const log: string[] = [];
+    async function* gen() {
+      try {
+        for (const item of items) {
+          log.push(`read ${item}`);
+          if (item === failAt) throw new Error(`read ${item} failed`);
+          yield item;
+        }
+      } finally {
+        log.push('closed');
+      }
+    }
+    return { log, items: gen() };
+  }
+
+  it('hands out every item in order, having asked for the next before the caller works on one', async () => {
+    const { log, items } = source([1, 2, 3]);
+    for await (const item of readAhead(items)) {
+      // Give the read-ahead its turn, as a database write would.
+      await new Promise((resolve) => setTimeout(resolve, 1));
+      log.push(`wrote ${item}`);
+    }
+    // The source is read to its end (and closed) while the last item is still being written.
+    expect(log).toEqual(['read 1', 'read 2', 'wrote 1', 'read 3', 'wrote 2', 'closed', 'wrote 3']);
+  });
+
+  it('closes the source when the caller stops early', async () => {
+    const { log, items } = source([1, 2, 3, 4]);
+    for await (const item of readAhead(items)) {
+      if (item === 2) break;
+    }
+    expect(log.at(-1)).toBe('closed');
+    expect(log).not.toContain('read 4');
+  });
+
+  it('passes a failed read on when the caller reaches it, after the items before it', async () => {
+    const { items } = source([1, 2, 3], 2);
+    const seen: number[] = [];
+    await expect(
+      (async () => {
+        for await (const item of readAhead(items)) {
+          await new Promise((resolve) => setTimeout(resolve, 1));
+          seen.push(item);
+        }
+      })(),
+    ).rejects.toThrow('read 2 failed');
+    expect(seen).toEqual([1]);
   });
 });

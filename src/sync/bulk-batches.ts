@@ -42,3 +42,33 @@ export async function* batchBulkGroups<Root, Child, T>(
   }
   if (batch) yield batch;
 }
+
+/**
+ * Yields what `source` yields, asking it for the next item as soon as one is handed out: while the
+ * caller writes a batch to the database (another process, for Postgres), the next batch is read and
+ * parsed. At most one item is held ahead. Stopping early ends `source` too.
+ */
+export async function* readAhead<T>(source: AsyncIterable<T>): AsyncGenerator<T> {
+  const iterator = source[Symbol.asyncIterator]();
+  let pending = iterator.next();
+  // Marked handled: a read that fails while the caller is busy is rethrown when awaited below.
+  pending.catch(() => undefined);
+  let finished = false;
+  try {
+    for (;;) {
+      const result = await pending;
+      if (result.done) {
+        finished = true;
+        return;
+      }
+      pending = iterator.next();
+      pending.catch(() => undefined);
+      yield result.value;
+    }
+  } finally {
+    if (!finished) {
+      await pending.catch(() => undefined);
+      await iterator.return?.();
+    }
+  }
+}
