@@ -203,6 +203,7 @@ async function child(kind: string, adminUrl: string | undefined): Promise<void> 
       });
       fetch = app.fetch;
       close = async () => {
+        await app.close();
         await opened.close();
         rmSync(dataDir, { recursive: true, force: true });
       };

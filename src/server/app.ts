@@ -18,7 +18,7 @@ import type { Repositories } from '../db/repositories.js';
 import { createStorefrontTokensRepository } from '../db/storefront-tokens.js';
 import { adminOrderSource, type OrderSource } from '../lookup/find-order.js';
 import { createLookup, type Lookup, type SharedViews } from '../lookup/lookup.js';
-import { lookupCounter } from '../overview/lookup-stats.js';
+import { lookupCounter, withPendingCounts } from '../overview/lookup-stats.js';
 import { ConfigError } from '../platform/config-error.js';
 import type { Sealer } from '../platform/crypto.js';
 import type { JobQueue } from '../platform/jobs.js';
@@ -133,6 +133,8 @@ export interface App {
   adminFor: AdminForShop;
   /** Drops one order's cached views in every process (names: `#1001`, or a confirmation number). */
   invalidateOrder: (shop: string, ...orderNames: string[]) => Promise<void>;
+  /** Writes what the app keeps in memory (the lookup counts); call it before the stores close. */
+  close: () => Promise<void>;
 }
 
 export function defaultAppDeps(partial: Partial<AppDeps> = {}): AppDeps {
@@ -234,6 +236,10 @@ export function createApp(env: Env, partial: Partial<AppDeps> = {}): App {
         }));
 
   const limits = createRateLimits(config.limits, deps.limiterFactory);
+  // Counted in memory and written in batches: a lookup does no database work for the counts.
+  const lookupCounts = stores
+    ? lookupCounter(stores.db, deps.clock, countFailed(deps.logger))
+    : undefined;
   const shared = createLookup(
     {
       cacheMax: config.cacheMaxEntries,
@@ -249,7 +255,7 @@ export function createApp(env: Env, partial: Partial<AppDeps> = {}): App {
       // Custom-app only: lookups go ahead while the check is pending; once it failed they answer 503.
       available: () => !!config.app || shopCheck.state().status !== 'failed',
       shared: deps.sharedViews,
-      onLookup: stores ? lookupCounter(stores.db, deps.clock, countFailed(deps.logger)) : undefined,
+      onLookup: lookupCounts?.count,
     },
   );
   const invalidations = deps.invalidations ?? stores?.invalidations;
@@ -462,7 +468,13 @@ export function createApp(env: Env, partial: Partial<AppDeps> = {}): App {
     });
     route('/api/session', 'session', ['GET'], apiSession(stores.repos.shops));
     mountSyncRoutes(app, { syncState: deps.syncState ?? stores.repos.syncState });
-    mountOverviewRoutes(app, overviewRouteDeps(stores.db, deps.clock));
+    const overview = overviewRouteDeps(stores.db, deps.clock);
+    mountOverviewRoutes(app, {
+      ...overview,
+      lookupStats: lookupCounts
+        ? withPendingCounts(overview.lookupStats, lookupCounts)
+        : overview.lookupStats,
+    });
   }
 
   app.notFound(() => httpError('not_found').toResponse());
@@ -480,6 +492,9 @@ export function createApp(env: Env, partial: Partial<AppDeps> = {}): App {
     tokens,
     adminFor,
     invalidateOrder: shared.invalidateOrder,
+    close: async () => {
+      await lookupCounts?.close();
+    },
   };
 }
 
