@@ -91,13 +91,13 @@ export const STATISTICS_CHECK_MS = 10_000;
 
 /**
  * Tables of the app's schema that grew since their statistics were taken: by more than a fifth of
- * the pages counted then, and by more than 8 pages (64 KB). Reading sizes costs no table scan.
+ * the pages counted then, and by more than 2 pages (16 KB). Reading sizes costs no table scan.
  */
 const GROWN_TABLES = sql<{ name: string }>`
   select c.relname as name
   from pg_class c join pg_namespace n on n.oid = c.relnamespace
   where n.nspname = current_schema() and c.relkind = 'r'
-    and pg_relation_size(c.oid) / current_setting('block_size')::int > c.relpages * 1.2 + 8`;
+    and pg_relation_size(c.oid) / current_setting('block_size')::int > c.relpages * 1.2 + 2`;
 
 /**
  * PGlite runs no autovacuum daemon, so nothing else analyses its tables: the planner keeps the
