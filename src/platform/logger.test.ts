@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { memoryLogger } from './logger.js';
+import { type AppLogger, lazyChild, memoryLogger } from './logger.js';
 
 describe('the logger', () => {
   it('writes one JSON object per entry with level name and time', () => {
@@ -22,5 +22,31 @@ describe('the logger', () => {
     const text = JSON.stringify(lines);
     for (const value of ['a@b.test', 't0k', 'abc', 's3']) expect(text).not.toContain(value);
     expect(text).toContain('[redacted]');
+  });
+
+  it("makes a lazy child only when it writes, and its lines read as the pino child's", () => {
+    const { logger, lines } = memoryLogger();
+    const made: Record<string, unknown>[] = [];
+    const parent: AppLogger = {
+      ...logger,
+      info: (f) => logger.info(f),
+      warn: (f) => logger.warn(f),
+      error: (f) => logger.error(f),
+      child: (bindings) => {
+        made.push(bindings);
+        return logger.child(bindings);
+      },
+    };
+    const lazy = lazyChild(parent, { requestId: 'r1' }).child({ shop: 's', email: 'a@b.test' });
+    expect(made).toEqual([]);
+    expect(lazy.bindings).toEqual({ requestId: 'r1', shop: 's', email: 'a@b.test' });
+    lazy.warn({ event: 'y' });
+    lazy.error({ event: 'z' });
+    expect(made).toHaveLength(1);
+    logger.child({ requestId: 'r1' }).child({ shop: 's', email: 'a@b.test' }).warn({ event: 'y' });
+    const { time: _a, ...fromLazy } = lines[0] ?? {};
+    const { time: _b, ...fromPino } = lines[2] ?? {};
+    expect(fromLazy).toEqual(fromPino);
+    expect(fromLazy).toMatchObject({ requestId: 'r1', shop: 's', email: '[redacted]', event: 'y' });
   });
 });

@@ -54,3 +54,29 @@ export function memoryLogger(): { logger: AppLogger; lines: Record<string, unkno
   });
   return { logger, lines };
 }
+
+/** A child logger made only when it first writes, whose fixed fields can be read. */
+export interface LazyChildLogger extends AppLogger {
+  readonly bindings: Readonly<Record<string, unknown>>;
+  child(bindings: Record<string, unknown>): LazyChildLogger;
+}
+
+/**
+ * `parent.child(bindings)`, made on first use: a request that writes only its request line never
+ * pays for a pino child (the app writes that line with `bindings` itself). A child of it merges
+ * the bindings and stays lazy; a line reads as the pino child's would.
+ */
+export function lazyChild(parent: AppLogger, bindings: Record<string, unknown>): LazyChildLogger {
+  let made: AppLogger | undefined;
+  const real = () => {
+    made ??= parent.child(bindings);
+    return made;
+  };
+  return {
+    bindings,
+    info: (fields) => real().info(fields),
+    warn: (fields) => real().warn(fields),
+    error: (fields) => real().error(fields),
+    child: (more) => lazyChild(parent, { ...bindings, ...more }),
+  };
+}

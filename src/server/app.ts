@@ -22,7 +22,12 @@ import { lookupCounter, withPendingCounts } from '../overview/lookup-stats.js';
 import { ConfigError } from '../platform/config-error.js';
 import type { Sealer } from '../platform/crypto.js';
 import type { JobQueue } from '../platform/jobs.js';
-import { type AppLogger, createLogger } from '../platform/logger.js';
+import {
+  type AppLogger,
+  createLogger,
+  type LazyChildLogger,
+  lazyChild,
+} from '../platform/logger.js';
 import {
   createRateLimits,
   type LimiterFactory,
@@ -351,23 +356,28 @@ export function createApp(env: Env, partial: Partial<AppDeps> = {}): App {
   const app = new Hono<AppEnv>({ strict: false });
 
   // One child logger and one log line per request, with the id also sent back as X-Request-Id.
+  // The child is made only if a route writes with it; the request line is written here with the
+  // child's fields (requestId, and shop once a route set it), as the child would write it.
   app.use(async (c, next) => {
     const started = deps.now();
     const requestId = deps.requestId();
     c.set('requestId', requestId);
-    c.set('log', deps.logger.child({ requestId }));
+    c.set('log', lazyChild(deps.logger, { requestId }));
     const fields: AppEnv['Variables']['fields'] = {};
     c.set('fields', fields);
     await next();
     c.res.headers.set('x-request-id', requestId);
-    c.get('log').info({
+    const log = c.get('log');
+    const line = {
       method: c.req.method,
       route: fields.route ?? 'unknown',
       status: c.res.status,
       durationMs: Math.round((deps.now() - started) * 1000) / 1000,
       cacheHit: fields.cacheHit,
       errorCode: fields.errorCode,
-    });
+    };
+    if ('bindings' in log) deps.logger.info({ ...(log as LazyChildLogger).bindings, ...line });
+    else log.info(line);
   });
 
   const route = (
@@ -395,6 +405,14 @@ export function createApp(env: Env, partial: Partial<AppDeps> = {}): App {
   });
   app.post('/proxy/lookup', (c, next) => {
     c.get('fields').route = 'lookup';
+    // A declared length is checked without touching the body (Node's parser holds the body to
+    // it), as bodyLimit would, which first builds a whole web Request; a chunked body is counted.
+    const headers = c.req.raw.headers;
+    const length = headers.get('content-length');
+    if (length !== null && !headers.has('transfer-encoding')) {
+      if (Number.parseInt(length, 10) > MAX_BODY_BYTES) throw httpError('payload_too_large');
+      return next();
+    }
     return limitBody(c, next);
   });
   route('/proxy/lookup', 'lookup', ['POST'], proxyLookup(routeDeps));
