@@ -67,16 +67,30 @@ export interface LazyChildLogger extends AppLogger {
  * the bindings and stays lazy; a line reads as the pino child's would.
  */
 export function lazyChild(parent: AppLogger, bindings: Record<string, unknown>): LazyChildLogger {
-  let made: AppLogger | undefined;
-  const real = () => {
-    made ??= parent.child(bindings);
-    return made;
-  };
-  return {
-    bindings,
-    info: (fields) => real().info(fields),
-    warn: (fields) => real().warn(fields),
-    error: (fields) => real().error(fields),
-    child: (more) => lazyChild(parent, { ...bindings, ...more }),
-  };
+  return new LazyChild(parent, bindings);
+}
+
+/** A class, not closures: one is made per request, and its methods are made once. */
+class LazyChild implements LazyChildLogger {
+  #made: AppLogger | undefined;
+  constructor(
+    private readonly parent: AppLogger,
+    readonly bindings: Record<string, unknown>,
+  ) {}
+  #real(): AppLogger {
+    this.#made ??= this.parent.child(this.bindings);
+    return this.#made;
+  }
+  info(fields: Record<string, unknown>): void {
+    this.#real().info(fields);
+  }
+  warn(fields: Record<string, unknown>): void {
+    this.#real().warn(fields);
+  }
+  error(fields: Record<string, unknown>): void {
+    this.#real().error(fields);
+  }
+  child(more: Record<string, unknown>): LazyChildLogger {
+    return new LazyChild(this.parent, { ...this.bindings, ...more });
+  }
 }
