@@ -1,5 +1,7 @@
+import fc from 'fast-check';
+import pino from 'pino';
 import { describe, expect, it } from 'vitest';
-import { type AppLogger, lazyChild, memoryLogger } from './logger.js';
+import { type AppLogger, lazyChild, memoryLogger, REDACTED_KEYS } from './logger.js';
 
 describe('the logger', () => {
   it('writes one JSON object per entry with level name and time', () => {
@@ -48,5 +50,51 @@ describe('the logger', () => {
     const { time: _b, ...fromPino } = lines[2] ?? {};
     expect(fromLazy).toEqual(fromPino);
     expect(fromLazy).toMatchObject({ requestId: 'r1', shop: 's', email: '[redacted]', event: 'y' });
+  });
+
+  it("redacts exactly as pino's redact paths would, in lines and in a child's fields", () => {
+    const keys = fc.constantFrom(...REDACTED_KEYS, 'shop', 'event', 'nested', 'n');
+    const leaf = fc.oneof(
+      fc.string({ maxLength: 5 }),
+      fc.integer(),
+      fc.boolean(),
+      fc.constant(null),
+    );
+    const inner = fc.oneof(
+      leaf,
+      fc.array(leaf, { maxLength: 3 }),
+      fc.dictionary(keys, leaf, { noNullPrototype: true }),
+    );
+    const fields = fc.dictionary(
+      keys,
+      fc.oneof(inner, fc.dictionary(keys, inner, { noNullPrototype: true })),
+      {
+        noNullPrototype: true,
+      },
+    );
+    fc.assert(
+      fc.property(fields, fields, (bindings, line) => {
+        const { logger: ours, lines } = memoryLogger();
+        const theirs: Record<string, unknown>[] = [];
+        const reference = pino(
+          {
+            level: 'debug',
+            base: undefined,
+            formatters: { level: (label) => ({ level: label }) },
+            timestamp: false,
+            redact: { paths: REDACTED_KEYS.flatMap((k) => [k, `*.${k}`]), censor: '[redacted]' },
+          },
+          { write: (text: string) => theirs.push(JSON.parse(text)) },
+        );
+        const before = JSON.stringify(line);
+        ours.child(bindings).info(line);
+        reference.child(bindings).info(line);
+        const { time: _t, ...got } = lines[0] ?? {};
+        expect(got).toEqual(theirs[0]);
+        // The logged object is left as it was.
+        expect(JSON.stringify(line)).toBe(before);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
