@@ -176,7 +176,7 @@ const BENCH_ENV = {
  * pays for its log line as in production, short of a terminal or a log collector setting the pace.
  * The proxy is wired as `npm start` wires it: an embedded database (PGlite, in a fresh directory
  * removed at exit) with the order store, the lookup counts and the job queue, and the background
- * work (webhook worker, order sync) running in the same process.
+ * work (webhook worker, order sync, shipment watcher) running in the same process.
  */
 async function child(kind: string, adminUrl: string | undefined): Promise<void> {
   let url: string;
@@ -193,7 +193,7 @@ async function child(kind: string, adminUrl: string | undefined): Promise<void> 
       const logger = createLogger();
       const opened = await openStores(env, logger, () => Date.now());
       const app = createApp(env, { logger, stores: opened.stores });
-      await startBackground(env, {
+      const background = await startBackground(env, {
         stores: opened.stores,
         adminFor: app.adminFor,
         fetch: (input, init) => globalThis.fetch(input, init),
@@ -203,6 +203,7 @@ async function child(kind: string, adminUrl: string | undefined): Promise<void> 
       });
       fetch = app.fetch;
       close = async () => {
+        background.stop();
         await app.close();
         await opened.close();
         rmSync(dataDir, { recursive: true, force: true });
@@ -518,7 +519,7 @@ async function main(): Promise<void> {
     `App bench (${process.version}, ${CONNECTIONS} connections, ${WARMUP_S}s warm-up + ${DURATION_S}s per case)`,
     `Each server runs in its own process (stdout to /dev/null, the production pino logger); autocannon and the`,
     `instant Admin endpoint run in this one. The proxy runs as npm start runs it: embedded database (PGlite) with`,
-    `the order store and the lookup counts, job queue and background work (webhook worker, order sync).`,
+    `the order store and the lookup counts, job queue and background work (webhook worker, order sync, watcher).`,
     `The floor is the mean of a run before and one after the cached lookups.`,
     '',
     `${'case'.padEnd(16)} ${'req/s'.padStart(9)} ${'p50'.padStart(9)} ${'p99'.padStart(9)} ${'of floor'.padStart(9)} ${'server CPU'.padStart(11)} ${'µs/request'.padStart(10)} ${'non-2xx'.padStart(8)}`,

@@ -16,6 +16,7 @@ import type { Clock, Fetch } from '../core/ports.js';
 import type { Database } from '../db/index.js';
 import type { Repositories } from '../db/repositories.js';
 import { createStorefrontTokensRepository } from '../db/storefront-tokens.js';
+import { createWatchedShipmentsRepository } from '../db/watched-shipments.js';
 import { adminOrderSource, type OrderSource } from '../lookup/find-order.js';
 import { createLookup, type Lookup, type SharedViews } from '../lookup/lookup.js';
 import { lookupCounter, withPendingCounts } from '../overview/lookup-stats.js';
@@ -60,7 +61,9 @@ import type { AppEnv, RouteDeps } from './context.js';
 import { HttpError, httpError } from './http-error.js';
 import { mountOverviewRoutes } from './routes/api-overview.js';
 import { apiSession } from './routes/api-session.js';
+import { mountSettingsRoutes } from './routes/api-settings.js';
 import { overviewRouteDeps } from './routes/api-shared.js';
+import { mountShipmentCarrierRoute } from './routes/api-shipment-carrier.js';
 import { mountSyncRoutes, type SyncRouteDeps } from './routes/api-sync.js';
 import { type FlowLifecycleDeps, mountFlowLifecycle } from './routes/flow-lifecycle.js';
 import { healthz } from './routes/healthz.js';
@@ -492,6 +495,21 @@ export function createApp(env: Env, partial: Partial<AppDeps> = {}): App {
       lookupStats: lookupCounts
         ? withPendingCounts(overview.lookupStats, lookupCounts)
         : overview.lookupStats,
+    });
+    // The watcher's (issue 13): one settings resource with the overview's thresholds, and the
+    // merchant's carrier override.
+    const watched = createWatchedShipmentsRepository(stores.db);
+    mountSettingsRoutes(app, {
+      overview: overview.settings,
+      shopSettings: stores.repos.shopSettings,
+      envKeys: carriers,
+      customShop: custom?.shop,
+      watched,
+    });
+    mountShipmentCarrierRoute(app, {
+      watched,
+      orders: stores.repos.orders,
+      evict: shared.invalidateOrder,
     });
   }
 
