@@ -44,6 +44,20 @@ const ASCII_HOST = /^(?!\d+(?:\.\d+)*$)(?:[a-z0-9-]{1,63}\.)+[a-z0-9-]{1,63}$/;
  * or IP address.
  */
 function asciiDomain(domain: string): string | undefined {
+  // Pure, and shoppers' domains repeat (a few mail providers): answered from memory once seen.
+  const known = asciiDomains.get(domain);
+  if (known !== undefined) return known === false ? undefined : known;
+  const host = parseAsciiDomain(domain);
+  if (asciiDomains.size >= ASCII_DOMAINS_KEPT) asciiDomains.clear();
+  asciiDomains.set(domain, host ?? false);
+  return host;
+}
+
+/** How many domains `asciiDomain` remembers; all are forgotten when it is full. */
+const ASCII_DOMAINS_KEPT = 1000;
+const asciiDomains = new Map<string, string | false>();
+
+function parseAsciiDomain(domain: string): string | undefined {
   if (!isDomain(domain)) return undefined;
   let host: string;
   try {

@@ -7,10 +7,10 @@ import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../core/ports.js';
 import { createSealer } from '../platform/crypto.js';
-import { openDatabase } from './index.js';
+import { openDatabase, withFreshStatistics } from './index.js';
 import { createOfflineSessionStore } from './sessions.js';
 import { createShopsRepository } from './shops.js';
-import { pgliteSnapshot } from './testing.js';
+import { pgliteSnapshot, testDatabase } from './testing.js';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -90,5 +90,33 @@ describe('the embedded database in DATA_DIR', { timeout: 90_000 }, () => {
     const after = await openDatabase({ dataDir }, silentLogger);
     await after.ping();
     await after.close();
+  });
+});
+
+describe('the embedded database without autovacuum', () => {
+  it('analyses a table once it has grown, so the planner knows its rows', async () => {
+    const lines: Record<string, unknown>[] = [];
+    const logger = {
+      info: (l: Record<string, unknown>) => lines.push(l),
+      warn: (l: Record<string, unknown>) => lines.push(l),
+      error: () => {},
+    };
+    const handle = withFreshStatistics(await testDatabase('pglite'), logger, 20);
+    const statistics = async () =>
+      (
+        await sql<{
+          reltuples: number;
+        }>`select reltuples from pg_class where relname = 'lookup_stats'`.execute(handle.db)
+      ).rows[0]?.reltuples;
+    await sql`insert into lookup_stats (shop, day, found, not_found)
+      select 'a.myshopify.com', date '2026-01-01' + g, g, 0 from generate_series(1, 3000) g`.execute(
+      handle.db,
+    );
+    for (let i = 0; i < 250 && ((await statistics()) ?? 0) <= 0; i++) {
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    await handle.close();
+    expect(await statistics()).toBe(3000);
+    expect(lines).toContainEqual({ event: 'statistics_refreshed', tables: ['lookup_stats'] });
   });
 });

@@ -83,7 +83,64 @@ export async function openDatabase(
     await handle.close();
     throw error;
   }
-  return handle;
+  return handle.kind === 'pglite' ? withFreshStatistics(handle, logger) : handle;
+}
+
+/** How often the embedded database looks for tables whose planner statistics are out of date. */
+export const STATISTICS_CHECK_MS = 10_000;
+
+/**
+ * Tables of the app's schema that grew since their statistics were taken: by more than a fifth of
+ * the pages counted then, and by more than 2 pages (16 KB). Reading sizes costs no table scan.
+ */
+const GROWN_TABLES = sql<{ name: string }>`
+  select c.relname as name
+  from pg_class c join pg_namespace n on n.oid = c.relnamespace
+  where n.nspname = current_schema() and c.relkind = 'r'
+    and pg_relation_size(c.oid) / current_setting('block_size')::int > c.relpages * 1.2 + 2`;
+
+/**
+ * PGlite runs no autovacuum daemon, so nothing else analyses its tables: the planner keeps the
+ * statistics of empty tables and, with every order of a shop under one `shop` value, joins the
+ * order store's tables by nested loops over the whole shop (an order's upsert then reads every
+ * event of the shop: O(orders) per write). Like Postgres's autoanalyze, grown tables are analysed:
+ * at open and every STATISTICS_CHECK_MS. A failure only logs; closing the handle stops the checks.
+ */
+export function withFreshStatistics(
+  handle: DatabaseHandle,
+  logger: Logger,
+  everyMs = STATISTICS_CHECK_MS,
+): DatabaseHandle {
+  let running: Promise<void> | undefined;
+  const check = () => {
+    running ??= (async () => {
+      try {
+        const grown = await GROWN_TABLES.execute(handle.db);
+        for (const { name } of grown.rows) await sql`analyze ${sql.id(name)}`.execute(handle.db);
+        if (grown.rows.length > 0)
+          logger.info({ event: 'statistics_refreshed', tables: grown.rows.map((r) => r.name) });
+      } catch (error) {
+        logger.warn({
+          event: 'statistics_not_refreshed',
+          name: error instanceof Error ? error.name : typeof error,
+        });
+      } finally {
+        running = undefined;
+      }
+    })();
+    return running;
+  };
+  const timer = setInterval(() => void check(), everyMs);
+  timer.unref();
+  void check();
+  return {
+    ...handle,
+    close: async () => {
+      clearInterval(timer);
+      await running;
+      await handle.close();
+    },
+  };
 }
 
 /** Raised by `openDatabase` when the Postgres server at DATABASE_URL cannot be reached. */

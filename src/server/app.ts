@@ -19,11 +19,16 @@ import { createStorefrontTokensRepository } from '../db/storefront-tokens.js';
 import { createWatchedShipmentsRepository } from '../db/watched-shipments.js';
 import { adminOrderSource, type OrderSource } from '../lookup/find-order.js';
 import { createLookup, type Lookup, type SharedViews } from '../lookup/lookup.js';
-import { lookupCounter } from '../overview/lookup-stats.js';
+import { lookupCounter, withPendingCounts } from '../overview/lookup-stats.js';
 import { ConfigError } from '../platform/config-error.js';
 import type { Sealer } from '../platform/crypto.js';
 import type { JobQueue } from '../platform/jobs.js';
-import { type AppLogger, createLogger } from '../platform/logger.js';
+import {
+  type AppLogger,
+  createLogger,
+  type LazyChildLogger,
+  lazyChild,
+} from '../platform/logger.js';
 import {
   createRateLimits,
   type LimiterFactory,
@@ -136,6 +141,8 @@ export interface App {
   adminFor: AdminForShop;
   /** Drops one order's cached views in every process (names: `#1001`, or a confirmation number). */
   invalidateOrder: (shop: string, ...orderNames: string[]) => Promise<void>;
+  /** Writes what the app keeps in memory (the lookup counts); call it before the stores close. */
+  close: () => Promise<void>;
 }
 
 export function defaultAppDeps(partial: Partial<AppDeps> = {}): AppDeps {
@@ -237,6 +244,10 @@ export function createApp(env: Env, partial: Partial<AppDeps> = {}): App {
         }));
 
   const limits = createRateLimits(config.limits, deps.limiterFactory);
+  // Counted in memory and written in batches: a lookup does no database work for the counts.
+  const lookupCounts = stores
+    ? lookupCounter(stores.db, deps.clock, countFailed(deps.logger))
+    : undefined;
   const shared = createLookup(
     {
       cacheMax: config.cacheMaxEntries,
@@ -252,7 +263,7 @@ export function createApp(env: Env, partial: Partial<AppDeps> = {}): App {
       // Custom-app only: lookups go ahead while the check is pending; once it failed they answer 503.
       available: () => !!config.app || shopCheck.state().status !== 'failed',
       shared: deps.sharedViews,
-      onLookup: stores ? lookupCounter(stores.db, deps.clock, countFailed(deps.logger)) : undefined,
+      onLookup: lookupCounts?.count,
     },
   );
   const invalidations = deps.invalidations ?? stores?.invalidations;
@@ -348,23 +359,28 @@ export function createApp(env: Env, partial: Partial<AppDeps> = {}): App {
   const app = new Hono<AppEnv>({ strict: false });
 
   // One child logger and one log line per request, with the id also sent back as X-Request-Id.
+  // The child is made only if a route writes with it; the request line is written here with the
+  // child's fields (requestId, and shop once a route set it), as the child would write it.
   app.use(async (c, next) => {
     const started = deps.now();
     const requestId = deps.requestId();
     c.set('requestId', requestId);
-    c.set('log', deps.logger.child({ requestId }));
+    c.set('log', lazyChild(deps.logger, { requestId }));
     const fields: AppEnv['Variables']['fields'] = {};
     c.set('fields', fields);
     await next();
     c.res.headers.set('x-request-id', requestId);
-    c.get('log').info({
+    const log = c.get('log');
+    const line = {
       method: c.req.method,
       route: fields.route ?? 'unknown',
       status: c.res.status,
       durationMs: Math.round((deps.now() - started) * 1000) / 1000,
       cacheHit: fields.cacheHit,
       errorCode: fields.errorCode,
-    });
+    };
+    if ('bindings' in log) deps.logger.info({ ...(log as LazyChildLogger).bindings, ...line });
+    else log.info(line);
   });
 
   const route = (
@@ -392,6 +408,14 @@ export function createApp(env: Env, partial: Partial<AppDeps> = {}): App {
   });
   app.post('/proxy/lookup', (c, next) => {
     c.get('fields').route = 'lookup';
+    // A declared length is checked without touching the body (Node's parser holds the body to
+    // it), as bodyLimit would, which first builds a whole web Request; a chunked body is counted.
+    const headers = c.req.raw.headers;
+    const length = headers.get('content-length');
+    if (length !== null && !headers.has('transfer-encoding')) {
+      if (Number.parseInt(length, 10) > MAX_BODY_BYTES) throw httpError('payload_too_large');
+      return next();
+    }
     return limitBody(c, next);
   });
   route('/proxy/lookup', 'lookup', ['POST'], proxyLookup(routeDeps));
@@ -466,7 +490,12 @@ export function createApp(env: Env, partial: Partial<AppDeps> = {}): App {
     route('/api/session', 'session', ['GET'], apiSession(stores.repos.shops));
     mountSyncRoutes(app, { syncState: deps.syncState ?? stores.repos.syncState });
     const overview = overviewRouteDeps(stores.db, deps.clock);
-    mountOverviewRoutes(app, overview);
+    mountOverviewRoutes(app, {
+      ...overview,
+      lookupStats: lookupCounts
+        ? withPendingCounts(overview.lookupStats, lookupCounts)
+        : overview.lookupStats,
+    });
     // The watcher's (issue 13): one settings resource with the overview's thresholds, and the
     // merchant's carrier override.
     const watched = createWatchedShipmentsRepository(stores.db);
@@ -499,6 +528,9 @@ export function createApp(env: Env, partial: Partial<AppDeps> = {}): App {
     tokens,
     adminFor,
     invalidateOrder: shared.invalidateOrder,
+    close: async () => {
+      await lookupCounts?.close();
+    },
   };
 }
 

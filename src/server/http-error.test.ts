@@ -18,4 +18,12 @@ describe('HttpError', () => {
     expect(response.status).toBe(405);
     expect(response.headers.get('allow')).toBe('GET, HEAD');
   });
+
+  it('captures no stack frames, and leaves the stack limit as it found it', () => {
+    const before = Error.stackTraceLimit;
+    const error = httpError('invalid_signature');
+    expect(error.stack?.split('\n')).toHaveLength(1);
+    expect(Error.stackTraceLimit).toBe(before);
+    expect(new Error('x').stack?.split('\n').length).toBeGreaterThan(1);
+  });
 });

@@ -24,7 +24,12 @@ export class HttpError extends Error {
   readonly allow: readonly string[] | undefined;
 
   constructor(code: ErrorCode, message: string, options: HttpErrorOptions = {}) {
+    // An HttpError is an answer, not a fault: it needs no stack, and capturing one costs every
+    // refused request (bad signatures, floods over the limits) several microseconds.
+    const stackTraceLimit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
     super(message, { cause: options.cause });
+    Error.stackTraceLimit = stackTraceLimit;
     this.code = code;
     this.status = ERROR_STATUS[code];
     this.fields = options.fields;

@@ -6,6 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import { silentLogger } from '../core/ports.js';
+import { openDatabase } from '../db/index.js';
+import { createLookupStats } from '../overview/lookup-stats.js';
 import { adminAnswer, adminOrder, ORDER_EMAIL } from '../testing/admin-orders.js';
 import { signedUrl } from '../testing/signed.js';
 import { TEST_ENV } from '../testing/test-app.js';
@@ -50,7 +53,7 @@ afterEach(() => {
 
 describe('npm start', () => {
   // The first start creates the embedded database (initdb, migrations, pg-boss): slow on a busy machine.
-  it('on SIGTERM stops accepting, finishes the request in flight and exits 0', async () => {
+  it('on SIGTERM stops accepting, finishes the request in flight, writes its lookup count and exits 0', async () => {
     const slow = slowAdmin();
     admin = slow.server;
     await new Promise<void>((resolve) => slow.server.listen(0, '127.0.0.1', resolve));
@@ -101,5 +104,15 @@ describe('npm start', () => {
     expect(res.status).toBe(200);
     expect(refused).toBe('refused');
     expect(await exited).toBe(0);
+    // Lookups are counted in memory; the one answered while stopping was written before the exit.
+    const database = await openDatabase({ dataDir }, silentLogger);
+    try {
+      const days = await createLookupStats(database.db).days(TEST_ENV.SHOPIFY_SHOP, {});
+      expect(days.map(({ found, notFound }) => ({ found, notFound }))).toEqual([
+        { found: 1, notFound: 0 },
+      ]);
+    } finally {
+      await database.close();
+    }
   }, 90_000);
 });

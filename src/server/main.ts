@@ -57,8 +57,12 @@ async function main(): Promise<void> {
   const stop = () => {
     app.shopCheck.stop();
     background?.stop();
+    // The lookup counts kept in memory are written before the database closes.
     const exit = () => {
-      stores.close().finally(() => process.exit(0));
+      app
+        .close()
+        .finally(() => stores.close())
+        .finally(() => process.exit(0));
     };
     // close() stops accepting and resolves once in-flight requests have answered.
     server.close(exit);

@@ -271,6 +271,37 @@ describe.each(databases())('app mode on %s', (kind) => {
     expect(h.endpoint.adminCalls.length - before).toBe(0);
   });
 
+  it('counts lookups in memory, and /api/analytics answers every one counted so far', async () => {
+    const h = await harness(kind);
+    await h.session(SHOP_A);
+    const found = { orderNumber: '#1001', email: ORDER_EMAIL };
+    const wrongEmail = { orderNumber: '#1001', email: 'someone.else@example.com' };
+    for (const body of [found, found, wrongEmail]) {
+      await h.app.fetch(lookupRequest(body, { shop: SHOP_A }));
+    }
+    // No database write per lookup: the counts wait in memory for the next flush.
+    const rows = () =>
+      h.database.db.selectFrom('lookup_stats').selectAll().where('shop', '=', SHOP_A).execute();
+    expect(await rows()).toEqual([]);
+    const analytics = async () => {
+      const response = await h.app.fetch(
+        new Request('http://app.test/api/analytics', {
+          headers: { authorization: `Bearer ${await sessionToken(SECRET, { shop: SHOP_A })}` },
+        }),
+      );
+      expect(response.status).toBe(200);
+      return response.json();
+    };
+    // The shop's zone is UTC (the fake Admin's answer at install).
+    expect(await analytics()).toEqual({ days: [{ date: '2026-11-26', found: 2, notFound: 1 }] });
+    await h.app.fetch(lookupRequest(found, { shop: SHOP_A }));
+    expect(await analytics()).toEqual({ days: [{ date: '2026-11-26', found: 3, notFound: 1 }] });
+    // Whatever is counted after the last read is written when the app closes.
+    await h.app.fetch(lookupRequest(wrongEmail, { shop: SHOP_A }));
+    await h.app.close();
+    expect(await rows()).toMatchObject([{ found: 3, not_found: 2 }]);
+  });
+
   it('answers 403 shop_not_installed for a shop that never installed or uninstalled', async () => {
     const h = await harness(kind);
     await h.session(SHOP_A);

@@ -281,6 +281,23 @@ describe('POST /proxy/lookup', () => {
       }),
     );
     expect((await errorOf(declared)).code).toBe('payload_too_large');
+    // As Node's server gives it: the length declared in the header, checked before any reading.
+    const overLength = await app().handler(
+      new Request(signedUrl('/proxy/lookup'), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'content-length': String(big.length) },
+        body: big,
+      }),
+    );
+    expect((await errorOf(overLength)).code).toBe('payload_too_large');
+    const underLength = await app().handler(
+      new Request(signedUrl('/proxy/lookup'), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'content-length': '4096' },
+        body: big.slice(0, 4096),
+      }),
+    );
+    expect(underLength.status).not.toBe(413);
     const stream = new ReadableStream<Uint8Array>({
       start(controller) {
         for (let i = 0; i < 10; i++) controller.enqueue(new TextEncoder().encode('x'.repeat(1000)));
