@@ -148,16 +148,21 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
       });
       const stores = await demoStores(clock, logger);
       cleanups.push(stores.close);
-      app = createApp(env, { clock, logger, stores: stores.stores });
+      const localApp = createApp(env, { clock, logger, stores: stores.stores });
+      app = localApp;
       serveApp = app.fetch;
-      // As `npm start`: webhook deliveries and the order sync (the backfill starts at install).
-      await startBackground(env, {
+      // Closing runs backwards from here: the background work stops, the app writes its lookup
+      // counts, then the database closes.
+      cleanups.unshift(() => localApp.close());
+      // As `npm start`: webhook deliveries, the order sync (the backfill starts at install) and the watcher.
+      const background = await startBackground(env, {
         stores: stores.stores,
         adminFor: app.adminFor,
         fetch: (input, init) => fetch(input, init),
         clock,
         logger,
       });
+      cleanups.unshift(async () => background.stop());
     } else {
       app = createApp(env, { clock, logger });
       serveApp = app.fetch;
