@@ -5,6 +5,7 @@ import * as orders from './0002_orders.js';
 import * as overview from './0003_overview.js';
 import * as watcher from './0004_watcher.js';
 import * as storefrontToken from './0005_storefront_token.js';
+import * as overviewCarrierClass from './0006_overview_carrier_class.js';
 
 /** Names sort in the order they run; Kysely refuses to start if one that ran is missing here. */
 export const migrations: Record<string, Migration> = {
@@ -13,4 +14,5 @@ export const migrations: Record<string, Migration> = {
   '0003_overview': overview,
   '0004_watcher': watcher,
   '0005_storefront_token': storefrontToken,
+  '0006_overview_carrier_class': overviewCarrierClass,
 };
