@@ -10,9 +10,11 @@ import { wrapPGlite } from '../src/db/index.js';
 import { createRepositories } from '../src/db/repositories.js';
 import { freshPGlite } from '../src/db/snapshot.js';
 import { createSealer } from '../src/platform/crypto.js';
-import { createJobQueue } from '../src/platform/jobs.js';
+import { createJobQueue, type JobQueue } from '../src/platform/jobs.js';
 import { type AppLogger, createLogger } from '../src/platform/logger.js';
 import { type App, type AppStores, createApp } from '../src/server/app.js';
+import { startBackground } from '../src/server/background.js';
+import { createInProcessInvalidationBus } from '../src/sync/invalidation.js';
 import { createAppProxy } from './app-proxy.js';
 import { handleCarrierRequest } from './carrier-endpoints.js';
 import { DEMO_SHOP, demoSettings } from './env.js';
@@ -141,6 +143,14 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
       cleanups.push(stores.close);
       app = createApp(env, { clock, logger, stores: stores.stores });
       serveApp = app.fetch;
+      // As `npm start`: webhook deliveries and the order sync (the backfill starts at install).
+      await startBackground(env, {
+        stores: stores.stores,
+        adminFor: app.adminFor,
+        fetch: (input, init) => fetch(input, init),
+        clock,
+        logger,
+      });
     } else {
       app = createApp(env, { clock, logger });
       serveApp = app.fetch;
@@ -304,16 +314,18 @@ function stopServer(server: Server): Promise<void> {
 async function demoStores(
   clock: Clock,
   logger: AppLogger,
-): Promise<{ stores: AppStores; close: () => Promise<void> }> {
+): Promise<{ stores: AppStores & { jobs: JobQueue }; close: () => Promise<void> }> {
   // Loaded from a migrated snapshot (made once, kept in the OS temp dir): initdb is slow.
   const database = wrapPGlite(await freshPGlite());
   const jobs = createJobQueue(database, logger);
   await jobs.start();
   const sealer = createSealer(randomBytes(32));
+  const invalidations = createInProcessInvalidationBus();
   return {
     stores: {
       db: database.db,
-      repos: createRepositories(database.db, sealer, clock),
+      repos: createRepositories(database.db, sealer, clock, { invalidations }),
+      invalidations,
       sealer,
       jobs,
       ping: database.ping,

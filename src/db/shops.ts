@@ -42,6 +42,8 @@ export interface ShopsRepository {
   get(shop: string): Promise<Shop | undefined>;
   /** Creates the shop or reinstalls it: state installed, scopes set, re-authorisation cleared. */
   markInstalled(shop: string, scopes: string): Promise<void>;
+  /** Domains of every shop whose state is `installed`, sorted. */
+  installed(): Promise<string[]>;
   /** State uninstalled, with the time; the row stays (for `shop/redact` 48 h later). */
   markUninstalled(shop: string): Promise<void>;
   setScopes(shop: string, scopes: string): Promise<void>;
@@ -98,6 +100,15 @@ export function createShopsRepository(
         .values({ domain: shop, ...values, created_at: at })
         .onConflict((oc) => oc.column('domain').doUpdateSet(values))
         .execute();
+    },
+    async installed() {
+      const rows = await db
+        .selectFrom('shops')
+        .select('domain')
+        .where('state', '=', 'installed')
+        .orderBy('domain')
+        .execute();
+      return rows.map((row) => row.domain);
     },
     markUninstalled: (shop) => update(shop, { state: 'uninstalled', uninstalled_at: now() }),
     setScopes: (shop, scopes) => update(shop, { scopes }),

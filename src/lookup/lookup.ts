@@ -108,6 +108,11 @@ type ViewFetch = Fetching & {
 };
 type ListFetch = Fetching & { customerId: string };
 
+/** The cache's key of an order name (`#1001` → `1001`) or confirmation number, as lookups and invalidations use it. */
+export function orderCacheKey(name: string): string {
+  return name.normalize('NFKC').trim().replace(/^#/, '').toLowerCase();
+}
+
 export function createLookup(options: LookupOptions, deps: LookupDeps): Lookup {
   // One cache per kind of value; a fetch for a key already loading joins it (coalescing).
   const cacheOptions = {
@@ -224,7 +229,7 @@ export function createLookup(options: LookupOptions, deps: LookupDeps): Lookup {
   /** Drops one order's views here and, with a shared store, in every process. */
   async function invalidateOrder(shop: string, ...orderNames: string[]): Promise<void> {
     for (const name of orderNames) {
-      const orderKey = name.normalize('NFKC').trim().replace(/^#/, '').toLowerCase();
+      const orderKey = orderCacheKey(name);
       dropViews(shop, orderKey);
       await deps.shared?.invalidate(shop, orderKey);
     }

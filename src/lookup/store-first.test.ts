@@ -112,4 +112,23 @@ describe.each(databases())('store-first order source (%s)', (kind) => {
     expect(list.orders.map((o) => o.name)).toContain('#1001');
     expect(h.adminCalls() - before).toBe(0);
   });
+
+  it("reads a customer's list live while the shop's backfill is not complete: the store may hold only some orders", async () => {
+    const h = await syncHarness(kind);
+    await backfilled(h);
+    let complete = false;
+    const orders = storeFirstOrderSource({
+      orders: h.repos.orders,
+      fingerprinter: h.backfillDeps.fingerprinter,
+      adminFor: h.backfillDeps.adminFor,
+      backfilled: async () => complete,
+    });
+    const before = h.adminCalls();
+    const live = await orders.customerOrders('7001', ctx);
+    expect(h.adminCalls() - before).toBe(1);
+    complete = true;
+    const stored = await orders.customerOrders('7001', ctx);
+    expect(h.adminCalls() - before).toBe(1);
+    expect(stored.orders.map((o) => o.name)).toEqual(live.orders.map((o) => o.name));
+  });
 });

@@ -23,6 +23,11 @@ export interface StoreFirstDeps {
   adminFor: AdminForShop;
   /** The shop when the caller does not say (custom-app mode serves one). */
   defaultShop?: string;
+  /**
+   * Whether the shop's backfill has completed. Until it has, a customer's stored orders may be only
+   * some of them, so customer lists are read live. Without it, the store is trusted at once.
+   */
+  backfilled?: (shop: string) => Promise<boolean>;
 }
 
 function shopOf(ctx: CallContext, deps: StoreFirstDeps): string {
@@ -114,13 +119,12 @@ export function storeFirstOrderSource(deps: StoreFirstDeps): OrderSource {
 
     async customerOrders(customerId, ctx) {
       const shop = shopOf(ctx, deps);
-      const stored = await deps.orders.byCustomer(
-        shop,
-        customerGid(customerId),
-        CUSTOMER_LIST_LENGTH,
-      );
+      const complete = deps.backfilled ? await deps.backfilled(shop) : true;
+      const stored = complete
+        ? await deps.orders.byCustomer(shop, customerGid(customerId), CUSTOMER_LIST_LENGTH)
+        : [];
       if (stored.length > 0) return toList(stored);
-      // None stored: a customer whose orders predate the backfill, or a shop still syncing.
+      // None stored (a customer whose orders predate the backfill), or a shop still backfilling.
       const admin = await deps.adminFor(shop);
       if (!admin)
         throw new UpstreamError('status', 'no Admin access for the shop', { httpStatus: 401 });

@@ -43,9 +43,13 @@ import {
   type StorefrontTokenSource,
 } from '../shopify/storefront-token.js';
 import type { InvalidationBus } from '../sync/invalidation.js';
+import { startBackfill } from '../sync/jobs.js';
+import type { AdminForShop } from '../sync/shop-admin.js';
+import { createStoreOrderSource } from '../sync/wiring.js';
 import { RETRY_INVALID_SESSION_HEADER, requireSessionToken } from './auth/session-token.js';
 import { createShopifyAuth } from './auth/shopify-auth.js';
 import { createOfflineTokens, type OfflineTokens } from './auth/token-exchange.js';
+import { ensureCustomAppShop } from './background.js';
 import { type Env, loadProxyConfig, type ProxyConfig } from './config.js';
 import type { AppEnv, RouteDeps } from './context.js';
 import { HttpError, httpError } from './http-error.js';
@@ -108,6 +112,8 @@ export interface AppStores {
   /** The sealer the repositories use (the token refresh writes inside its own transaction). */
   sealer: Sealer;
   jobs?: JobQueue;
+  /** The bus the repositories announce order-store writes on; the lookup cache subscribes. */
+  invalidations?: InvalidationBus;
   /** Resolves when the database answers. */
   ping(): Promise<void>;
 }
@@ -120,6 +126,11 @@ export interface App {
   shopCheck: ShopCheck;
   /** App mode: each installed shop's offline token. */
   tokens: OfflineTokens | undefined;
+  /**
+   * The Admin API client of a shop the app may read (the custom-app store, or an installed shop
+   * with a stored offline token), or null: what the order sync and the watcher call Shopify with.
+   */
+  adminFor: AdminForShop;
   /** Drops one order's cached views in every process (names: `#1001`, or a confirmation number). */
   invalidateOrder: (shop: string, ...orderNames: string[]) => Promise<void>;
 }
@@ -198,13 +209,29 @@ export function createApp(env: Env, partial: Partial<AppDeps> = {}): App {
       : undefined;
 
   const installedAdmin = tokens ? installedShopAdmin(tokens, config, deps) : undefined;
+  const adminFor: AdminForShop = async (shop) => {
+    if (customAdmin && shop === custom?.shop) return customAdmin;
+    if (!tokens || !installedAdmin) return null;
+    return (await tokens.accessToken(shop)) === undefined ? null : installedAdmin(shop);
+  };
+  // With the database, orders come from the order store (0 Admin calls for a synced order) and
+  // only an order it lacks is read live and stored; without it, every lookup reads Admin live.
   const orders: OrderSource =
     deps.orders ??
-    shopOrderSource((shop) => {
-      if (customAdmin && shop === custom?.shop) return customAdmin;
-      if (installedAdmin) return installedAdmin(shop);
-      throw httpError('shop_not_installed');
-    });
+    (stores
+      ? createStoreOrderSource({
+          repos: stores.repos,
+          adminFor: async (shop) => {
+            const admin = await adminFor(shop);
+            if (!admin) throw httpError('shop_not_installed');
+            return admin;
+          },
+          ...(custom ? { defaultShop: custom.shop } : {}),
+        })
+      : shopOrderSource((shop) => {
+          if (customAdmin && shop === custom?.shop) return customAdmin;
+          throw httpError('shop_not_installed');
+        }));
 
   const limits = createRateLimits(config.limits, deps.limiterFactory);
   const shared = createLookup(
@@ -225,14 +252,24 @@ export function createApp(env: Env, partial: Partial<AppDeps> = {}): App {
       onLookup: stores ? lookupCounter(stores.db, deps.clock, countFailed(deps.logger)) : undefined,
     },
   );
-  deps.invalidations?.subscribe((changes) => {
+  const invalidations = deps.invalidations ?? stores?.invalidations;
+  invalidations?.subscribe((changes) => {
     shared.invalidate(changes).catch((error: unknown) => {
       deps.logger.warn({ event: 'cache_invalidation_failed', name: errorName(error) });
     });
   });
   const zones = new Map<string, string>();
+  // The custom-app store's row (its email key, its synced orders) is made on first use.
+  let customShopRow: Promise<void> | undefined;
   const lookup = installedOnly(shared, async (shop) => {
-    if (shop === custom?.shop) return;
+    if (shop === custom?.shop) {
+      if (!stores) return;
+      customShopRow ??= ensureCustomAppShop(stores.repos.shops, shop).catch((error: unknown) => {
+        customShopRow = undefined;
+        throw error;
+      });
+      return customShopRow;
+    }
     const row = stores ? await stores.repos.shops.get(shop) : undefined;
     if (row?.state !== 'installed') throw httpError('shop_not_installed');
     if (row.ianaTimeZone) zones.set(shop, row.ianaTimeZone);
@@ -251,6 +288,15 @@ export function createApp(env: Env, partial: Partial<AppDeps> = {}): App {
       await storedStorefront?.set(shop, await createStorefrontToken(shop, admin));
     } catch (error) {
       deps.logger.warn({ event: 'storefront_token_not_created', shop, name: errorName(error) });
+    }
+  };
+  /** The order sync's backfill starts after a shop's first token exchange; a failure only logs. */
+  const queueBackfill = async (shop: string) => {
+    if (!stores?.jobs) return;
+    try {
+      await startBackfill(stores.jobs, shop);
+    } catch (error) {
+      deps.logger.warn({ event: 'backfill_not_queued', shop, name: errorName(error) });
     }
   };
   const routeDeps: RouteDeps = {
@@ -401,6 +447,7 @@ export function createApp(env: Env, partial: Partial<AppDeps> = {}): App {
         if (exchanged && installedAdmin) {
           await rememberTimeZone(shop, installedAdmin(shop));
           await rememberStorefrontToken(shop, installedAdmin(shop));
+          await queueBackfill(shop);
         }
       } catch (error) {
         if (error instanceof HttpResponseError && [400, 401].includes(error.response.code)) {
@@ -431,6 +478,7 @@ export function createApp(env: Env, partial: Partial<AppDeps> = {}): App {
     config,
     shopCheck,
     tokens,
+    adminFor,
     invalidateOrder: shared.invalidateOrder,
   };
 }

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { adminOrder, lookupBody, ORDER_EMAIL } from '../testing/admin-orders.js';
+import { adminAnswer, adminOrder, ORDER_EMAIL } from '../testing/admin-orders.js';
 import { signedUrl } from '../testing/signed.js';
 import { TEST_ENV } from '../testing/test-app.js';
 
@@ -35,7 +35,7 @@ function slowAdmin(): { server: Server; release: () => void; asked: Promise<void
       }
       asked();
       await released;
-      res.end(JSON.stringify(lookupBody([adminOrder()])));
+      res.end(JSON.stringify(adminAnswer(body, [adminOrder()])));
     });
   });
   return { server, release: () => release(), asked: askedPromise };

@@ -1,10 +1,11 @@
-// `npm start`: config → database, jobs → app → serve on @hono/node-server; SIGTERM stops accepting, finishes what is in flight, closes jobs then the database, exits.
+// `npm start`: config → database, jobs → app → background work (webhooks, order sync) → serve on @hono/node-server; SIGTERM stops accepting, finishes what is in flight, closes jobs then the database, exits.
 import { serve } from '@hono/node-server';
 import { DatabaseUnavailableError } from '../db/index.js';
 import { createLogger } from '../platform/logger.js';
-import { startWebhookWorker } from '../webhooks/process.js';
+import { loadSyncConfig } from '../sync/config.js';
 import { type App, ConfigError, createApp } from './app.js';
-import { loadProxyConfig } from './config.js';
+import { startBackground } from './background.js';
+import { loadProxyConfig, withoutBlanks } from './config.js';
 import { createSharedState } from './shared-state.js';
 import { type OpenStores, openStores } from './stores.js';
 
@@ -18,15 +19,22 @@ async function main(): Promise<void> {
   try {
     // Settings first, so a bad one stops the start before the database is opened.
     loadProxyConfig(process.env);
+    loadSyncConfig(withoutBlanks(process.env));
     opened = await openStores(process.env, logger, () => Date.now());
     app = createApp(process.env, {
       logger,
       stores: opened.stores,
       ...createSharedState(process.env, logger).deps,
     });
-    // Webhook deliveries are queued by POST /webhooks and processed here, once per event.
-    const { db, repos, jobs } = opened.stores;
-    await startWebhookWorker({ db, repos, jobs, logger, clock: () => Date.now() });
+    // Webhook deliveries, the order sync's backfill, reconciliation and retention run here.
+    await startBackground(process.env, {
+      stores: opened.stores,
+      adminFor: app.adminFor,
+      fetch: (input, init) => fetch(input, init),
+      clock: () => Date.now(),
+      logger,
+      ...(app.config.custom ? { customShop: app.config.custom.shop } : {}),
+    });
   } catch (error) {
     await opened?.close();
     if (error instanceof ConfigError || error instanceof DatabaseUnavailableError) {

@@ -5,11 +5,12 @@ import { type DatabaseHandle, openDatabase } from '../db/index.js';
 import { createRepositories } from '../db/repositories.js';
 import { createSealer, loadEncryptionKey } from '../platform/crypto.js';
 import { createJobQueue, type JobQueue } from '../platform/jobs.js';
+import { createInProcessInvalidationBus, type InvalidationBus } from '../sync/invalidation.js';
 import type { AppStores } from './app.js';
 import { type Env, withoutBlanks } from './config.js';
 
 export interface OpenStores {
-  stores: AppStores & { jobs: JobQueue };
+  stores: AppStores & { jobs: JobQueue; invalidations: InvalidationBus };
   database: DatabaseHandle;
   /** Stops the job queue first (on PGlite it shares the database), then closes the database. */
   close(): Promise<void>;
@@ -40,11 +41,14 @@ export async function openStores(raw: Env, logger: Logger, clock: Clock): Promis
     throw error;
   }
   let closed: Promise<void> | undefined;
+  // Every order-store write is announced here; the app's lookup cache listens (src/sync/invalidation.ts).
+  const invalidations = createInProcessInvalidationBus();
   return {
     database,
     stores: {
       db: database.db,
-      repos: createRepositories(database.db, sealer, clock),
+      repos: createRepositories(database.db, sealer, clock, { invalidations }),
+      invalidations,
       sealer,
       jobs,
       ping: database.ping,

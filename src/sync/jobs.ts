@@ -4,7 +4,7 @@ import type { OrdersRepository } from '../db/orders.js';
 import { DEFAULT_RETENTION_DAYS } from '../db/orders.js';
 import type { ShopsRepository } from '../db/shops.js';
 import type { SyncStateRepository } from '../db/sync-state.js';
-import type { JobQueue } from '../platform/jobs.js';
+import type { JobQueue, QueueSettings } from '../platform/jobs.js';
 import { type BackfillDeps, backfillStep, shopIsActive } from './backfill.js';
 import { DEFAULT_RECONCILE_INTERVAL_S, reconcileShop, storeDetail } from './reconcile.js';
 
@@ -14,6 +14,24 @@ export const SYNC_QUEUES = {
   reconcile: 'sync-reconcile',
   retention: 'sync-retention',
 } as const;
+
+/**
+ * Each queue's settings. A queue is made once with the settings of whoever makes it first, so every
+ * sender creates it with these before sending (pg-boss would otherwise make a plain queue, without
+ * the one-waiting-job-per-shop `stately` policy).
+ */
+export const SYNC_QUEUE_SETTINGS: Readonly<Record<string, QueueSettings>> = {
+  [SYNC_QUEUES.backfill]: {
+    policy: 'stately',
+    retryLimit: 5,
+    retryDelaySeconds: 30,
+    retryBackoff: true,
+    expireInSeconds: 60 * 60,
+  },
+  [SYNC_QUEUES.fetchOrder]: { retryLimit: 3, retryDelaySeconds: 10, retryBackoff: true },
+  [SYNC_QUEUES.reconcile]: { policy: 'stately', retryLimit: 2, retryDelaySeconds: 60 },
+  [SYNC_QUEUES.retention]: { policy: 'stately', retryLimit: 2, retryDelaySeconds: 300 },
+};
 
 /** Seconds between looks at a running bulk operation when no finish webhook came. */
 export const DEFAULT_BULK_POLL_S = 10;
@@ -42,6 +60,7 @@ interface OrderJob extends ShopJob {
  * already backfilled gets a reconciliation instead (a reinstall within 48 h catches up that way).
  */
 export async function startBackfill(jobs: JobQueue, shop: string): Promise<void> {
+  await jobs.createQueue(SYNC_QUEUES.backfill, SYNC_QUEUE_SETTINGS[SYNC_QUEUES.backfill]);
   await jobs.send<ShopJob>(SYNC_QUEUES.backfill, { shop }, { singletonKey: shop });
 }
 
@@ -51,6 +70,7 @@ export async function fetchOrderLater(
   shop: string,
   orderGid: string,
 ): Promise<void> {
+  await jobs.createQueue(SYNC_QUEUES.fetchOrder, SYNC_QUEUE_SETTINGS[SYNC_QUEUES.fetchOrder]);
   await jobs.send<OrderJob>(SYNC_QUEUES.fetchOrder, { shop, orderGid });
 }
 
@@ -71,28 +91,9 @@ export type SyncWorkerDeps = SyncJobDeps & {
 export async function startSyncWorkers(deps: SyncWorkerDeps): Promise<void> {
   const { jobs } = deps;
   const reconcileS = deps.reconcileIntervalS ?? DEFAULT_RECONCILE_INTERVAL_S;
-  await jobs.createQueue(SYNC_QUEUES.backfill, {
-    policy: 'stately',
-    retryLimit: 5,
-    retryDelaySeconds: 30,
-    retryBackoff: true,
-    expireInSeconds: 60 * 60,
-  });
-  await jobs.createQueue(SYNC_QUEUES.fetchOrder, {
-    retryLimit: 3,
-    retryDelaySeconds: 10,
-    retryBackoff: true,
-  });
-  await jobs.createQueue(SYNC_QUEUES.reconcile, {
-    policy: 'stately',
-    retryLimit: 2,
-    retryDelaySeconds: 60,
-  });
-  await jobs.createQueue(SYNC_QUEUES.retention, {
-    policy: 'stately',
-    retryLimit: 2,
-    retryDelaySeconds: 300,
-  });
+  for (const [queue, settings] of Object.entries(SYNC_QUEUE_SETTINGS)) {
+    await jobs.createQueue(queue, settings);
+  }
 
   await jobs.work<ShopJob>(SYNC_QUEUES.backfill, async ({ data }) => {
     const step = await backfillStep(data.shop, deps);

@@ -12,7 +12,7 @@ import { type AdminForShop, createFingerprinters } from './shop-admin.js';
 
 export interface StoreOrderSourceDeps {
   /** Built with the same InvalidationBus the app subscribes to (`createRepositories(…, { invalidations })`). */
-  repos: Pick<Repositories, 'orders' | 'shopSecrets'>;
+  repos: Pick<Repositories, 'orders' | 'shopSecrets' | 'syncState'>;
   adminFor: AdminForShop;
   /** Custom-app mode's one shop, used when a call does not name its shop. */
   defaultShop?: string;
@@ -24,6 +24,7 @@ export function createStoreOrderSource(deps: StoreOrderSourceDeps): OrderSource 
     orders: deps.repos.orders,
     fingerprinter: createFingerprinters(deps.repos.shopSecrets),
     adminFor: deps.adminFor,
+    backfilled: async (shop) => (await deps.repos.syncState.get(shop)).state === 'completed',
   };
   if (deps.defaultShop) source.defaultShop = deps.defaultShop;
   return storeFirstOrderSource(source);

@@ -96,3 +96,81 @@ export function lookupBody(orders: Record<string, unknown>[]): Record<string, un
     },
   };
 }
+
+/**
+ * `adminOrder` as ORDER_DETAIL_QUERY returns it: the same order with the ids, `updatedAt` and
+ * product the detail document asks for (the store-first lookup reads it after a find).
+ */
+export function detailOrder(order: Record<string, unknown>, n = 1): Record<string, unknown> {
+  const nodes = (value: unknown): Record<string, unknown>[] =>
+    ((value as { nodes?: Record<string, unknown>[] } | undefined)?.nodes ?? []).map((node) => ({
+      ...node,
+    }));
+  const fulfillments = ((order.fulfillments as Record<string, unknown>[] | undefined) ?? []).map(
+    (f, i) => ({
+      ...f,
+      id: `gid://shopify/Fulfillment/${n}${i}`,
+      updatedAt: order.processedAt,
+      events: {
+        nodes: nodes(f.events).map((e, j) => ({
+          ...e,
+          id: `gid://shopify/FulfillmentEvent/${n}${i}${j}`,
+        })),
+      },
+      fulfillmentLineItems: {
+        nodes: nodes(f.fulfillmentLineItems).map((item, j) => ({
+          ...item,
+          lineItem: { ...(item.lineItem as object), id: `gid://shopify/LineItem/${n}${j}` },
+        })),
+      },
+    }),
+  );
+  return {
+    ...order,
+    id: `gid://shopify/Order/${n}`,
+    updatedAt: order.processedAt,
+    shippingAddress: { countryCodeV2: 'NO' },
+    lineItems: {
+      nodes: nodes(order.lineItems).map((item, j) => ({
+        ...item,
+        id: `gid://shopify/LineItem/${n}${j}`,
+        product: { id: `gid://shopify/Product/${n}${j}` },
+      })),
+    },
+    fulfillments,
+    fulfillmentOrders: {
+      nodes: nodes(order.fulfillmentOrders).map((fo, j) => ({
+        ...fo,
+        id: `gid://shopify/FulfillmentOrder/${n}${j}`,
+      })),
+    },
+  };
+}
+
+/**
+ * An Admin answer for any lookup document: the store-first path's find (`TrackOrderFind`) and
+ * detail (`TrackOrderDetail`), and the single live lookup otherwise. `orders` are `adminOrder`s;
+ * the n-th gets id `gid://shopify/Order/<n+1>`.
+ */
+export function adminAnswer(
+  requestBody: string,
+  orders: Record<string, unknown>[],
+): Record<string, unknown> {
+  const detailed = orders.map((order, i) => detailOrder(order, i + 1));
+  if (requestBody.includes('TrackOrderFind')) {
+    return lookupBody(
+      detailed.map((o) => ({
+        id: o.id,
+        name: o.name,
+        confirmationNumber: o.confirmationNumber,
+        email: o.email,
+        customer: o.customer ? { id: (o.customer as { id: string }).id } : null,
+      })),
+    );
+  }
+  if (requestBody.includes('TrackOrderDetail')) {
+    const id = (JSON.parse(requestBody) as { variables?: { id?: string } }).variables?.id;
+    return { data: { order: detailed.find((o) => o.id === id) ?? null } };
+  }
+  return lookupBody(orders);
+}

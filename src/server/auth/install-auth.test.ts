@@ -7,7 +7,7 @@ import { type DatabaseHandle, openDatabase } from '../../db/index.js';
 import { createRepositories } from '../../db/repositories.js';
 import { type DatabaseKind, databases, testDatabase } from '../../db/testing.js';
 import { createSealer, type Sealer } from '../../platform/crypto.js';
-import { adminOrder, lookupBody, ORDER_EMAIL } from '../../testing/admin-orders.js';
+import { adminAnswer, adminOrder, ORDER_EMAIL } from '../../testing/admin-orders.js';
 import {
   API_KEY,
   type FakeTokenEndpoint,
@@ -42,8 +42,8 @@ async function harness(kind: DatabaseKind, env: Record<string, string> = {}): Pr
   const sealer = createSealer(randomBytes(32));
   let now = NOW;
   const clock = () => now;
-  const endpoint = fakeTokenEndpoint((url, token) =>
-    Response.json(lookupBody([adminOrder({ note: `${url} ${token}` })])),
+  const endpoint = fakeTokenEndpoint((url, token, body) =>
+    Response.json(adminAnswer(body, [adminOrder({ note: `${url} ${token}` })])),
   );
   const build = (db: DatabaseHandle) =>
     createApp(
@@ -248,15 +248,27 @@ describe.each(databases())('app mode on %s', (kind) => {
       expect(response.status).toBe(200);
     }
     // Installing asked each shop its time zone and made its Storefront token, each with its own
-    // token; then the two lookups.
+    // token; then the two lookups, each a find and the matching order's detail (neither order was
+    // synced yet, so both are read live).
     expect(h.endpoint.adminCalls.map((c) => [new URL(c.url).host, c.token])).toEqual([
       [SHOP_A, `shpat_${SHOP_A}_1`],
       [SHOP_A, `shpat_${SHOP_A}_1`],
       [SHOP_B, `shpat_${SHOP_B}_2`],
       [SHOP_B, `shpat_${SHOP_B}_2`],
       [SHOP_B, `shpat_${SHOP_B}_2`],
+      [SHOP_B, `shpat_${SHOP_B}_2`],
+      [SHOP_A, `shpat_${SHOP_A}_1`],
       [SHOP_A, `shpat_${SHOP_A}_1`],
     ]);
+    // The live reads were stored: the same lookups again cost Shopify nothing.
+    const before = h.endpoint.adminCalls.length;
+    for (const shop of [SHOP_B, SHOP_A]) {
+      // Past the lookup cache: the answer must come from the store.
+      await h.app.invalidateOrder(shop, '#1001');
+      const again = await h.app.fetch(lookupRequest(body, { shop }));
+      expect(again.status).toBe(200);
+    }
+    expect(h.endpoint.adminCalls.length - before).toBe(0);
   });
 
   it('answers 403 shop_not_installed for a shop that never installed or uninstalled', async () => {
