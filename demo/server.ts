@@ -20,6 +20,7 @@ import { handleCarrierRequest } from './carrier-endpoints.js';
 import { DEMO_SHOP, demoSettings } from './env.js';
 import { createNodeServer } from './node-http.js';
 import { createLocalShopify, type LocalShopify } from './shopify/local-shopify.js';
+import { generatedAdminOrders } from './shopify/seed-generated.js';
 import { seedOrders } from './shopify/seed-orders.js';
 import { mintSessionToken } from './shopify/session-token.js';
 import { createStorefrontEmulator } from './shopify/storefront-emulator.js';
@@ -71,6 +72,11 @@ export interface DemoOptions {
   logger?: AppLogger;
   /** The theme app extension to render; the project's own by default. */
   extensionRoot?: string;
+  /**
+   * Local mode: how many generated orders follow the hand-written ones (`npm run demo` asks for
+   * GENERATED_ORDER_COUNT). Default 0: tests that do not look at the overview skip the long backfill.
+   */
+  generatedOrders?: number;
 }
 
 export interface Demo {
@@ -135,7 +141,17 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
         scope: DEMO_SCOPES,
         appUrl: appOrigin,
         webhookUrl: `${appOrigin}/webhooks`,
-        shops: [{ domain: DEMO_SHOP, orders, installed: true }],
+        // The hand-written orders first (the shopper tests know them), then thousands generated.
+        shops: [
+          {
+            domain: DEMO_SHOP,
+            orders: [
+              ...orders,
+              ...generatedAdminOrders(new Date(clock()), options.generatedOrders ?? 0),
+            ],
+            installed: true,
+          },
+        ],
         clock: systemClock,
         fetch: (input, init) => fetch(input, init),
       });

@@ -57,6 +57,9 @@ export interface LocalShopify {
   isInstalled(shop: string): boolean;
 }
 
+/** How many of a shop's orders (the first) the admin page's forms offer. */
+const ADMIN_FORM_ORDERS = 60;
+
 /** Bulk operation numbers per shop start this far apart, so `/bulk/<n>.jsonl` names one shop's file. */
 const BULK_ID_STRIDE = 1_000_000;
 
@@ -124,7 +127,11 @@ export function createLocalShopify(options: LocalShopifyOptions): LocalShopify {
     shops: domains,
     installed: options.shops.filter((s) => s.installed ?? true).map((s) => s.domain),
     topics: WEBHOOK_TOPICS,
-    orders: (shop) => ordersOf(shop).map((o) => ({ key: o.id, label: o.name })),
+    // The forms offer the first orders only: a select of thousands helps nobody.
+    orders: (shop) =>
+      ordersOf(shop)
+        .slice(0, ADMIN_FORM_ORDERS)
+        .map((o) => ({ key: o.id, label: o.name })),
     actions: createShopActions({ ordersOf, senderFor, tokens, clock: options.clock }),
     clock: options.clock,
   });
