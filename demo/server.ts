@@ -20,6 +20,7 @@ import { handleCarrierRequest } from './carrier-endpoints.js';
 import { DEMO_SHOP, demoSettings } from './env.js';
 import { createNodeServer } from './node-http.js';
 import { createLocalShopify, type LocalShopify } from './shopify/local-shopify.js';
+import { demoThemes } from './shopify/online-store.js';
 import { generatedAdminOrders } from './shopify/seed-generated.js';
 import { seedOrders } from './shopify/seed-orders.js';
 import { mintSessionToken } from './shopify/session-token.js';
@@ -53,7 +54,7 @@ const LOCALES = [
 
 /** The scopes the local Shopify grants: those of shopify.app.toml. */
 const DEMO_SCOPES =
-  'read_orders,read_all_orders,read_fulfillments,read_assigned_fulfillment_orders,read_merchant_managed_fulfillment_orders,read_third_party_fulfillment_orders,read_customers,unauthenticated_read_product_listings';
+  'read_orders,read_all_orders,read_fulfillments,read_assigned_fulfillment_orders,read_merchant_managed_fulfillment_orders,read_third_party_fulfillment_orders,read_customers,unauthenticated_read_product_listings,read_themes';
 
 export interface DemoOptions {
   /** 0 picks a free port. */
@@ -150,6 +151,8 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
               ...generatedAdminOrders(new Date(clock()), options.generatedOrders ?? 0),
             ],
             installed: true,
+            // The storefront is this server; its live theme has the block on the tracking page.
+            onlineStore: { primaryUrl: origin, themes: demoThemes() },
           },
         ],
         clock: systemClock,

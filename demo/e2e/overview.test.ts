@@ -76,12 +76,13 @@ async function rows(app: FrameLocator) {
 
 describe('the delivery overview in the local Shopify admin', () => {
   let rig: BrowserRig;
+  let apiKey = '';
 
   beforeAll(async () => {
     rig = await startRig({ clock: () => NOW, generatedOrders: GENERATED });
     // The backfill runs in the background; the board is compared once it has every order.
     const home = await (await fetch(`${rig.demo.appUrl}/?shop=${DEMO_SHOP}&embedded=1`)).text();
-    const apiKey = /name="shopify-api-key" content="([^"]+)"/.exec(home)?.[1] ?? '';
+    apiKey = /name="shopify-api-key" content="([^"]+)"/.exec(home)?.[1] ?? '';
     const until = Date.now() + 240_000;
     for (;;) {
       const { token } = (await (
@@ -191,6 +192,27 @@ describe('the delivery overview in the local Shopify admin', () => {
       const names = lines.slice(1).map((l) => l.split(',')[0]);
       const delivered = shipments.filter((s) => s.status === 'delivered').map((s) => s.orderName);
       expect(names.sort()).toEqual(delivered.sort());
+    } finally {
+      await context.close();
+    }
+  }, 90_000);
+
+  it('the home says the block is on the live theme and the app proxy answers, and links the theme editor', async () => {
+    const { context, app } = await open(DESKTOP.width);
+    try {
+      await app.locator('[data-check="block"][data-state="added"]').waitFor({ timeout: 30_000 });
+      await app
+        .locator('[data-check="proxy"][data-state="answering"]')
+        .waitFor({ timeout: 30_000 });
+      await expect(app.locator('[data-check="block"]').textContent()).resolves.toContain(
+        'The block is on your live theme (Dawn).',
+      );
+      const href = await app
+        .getByRole('link', { name: 'Add block in the theme editor' })
+        .getAttribute('href');
+      const link = new URL(href ?? '');
+      expect(link.origin + link.pathname).toBe(`https://${DEMO_SHOP}/admin/themes/current/editor`);
+      expect(link.searchParams.get('addAppBlockId')).toBe(`${apiKey}/track-order`);
     } finally {
       await context.close();
     }

@@ -16,6 +16,7 @@ import { type AccessTokens, createAccessTokens } from './access-tokens.js';
 import { ADMIN_GRAPHQL_PATH, type AdminEmulator, createAdminEmulator } from './admin-emulator.js';
 import { BULK_FILE_PREFIX } from './bulk-operations.js';
 import { createOAuthEndpoint, OAUTH_TOKEN_PATH, type OAuthEndpoint } from './oauth.js';
+import type { OnlineStoreOptions } from './online-store.js';
 import type { SeedOrder } from './seed-types.js';
 import { WEBHOOK_TOPICS } from './webhook-payloads.js';
 import { createWebhookSender, type WebhookSender } from './webhook-sender.js';
@@ -26,6 +27,8 @@ export interface LocalShop {
   orders: SeedOrder[];
   /** Installed at start (the demo starts with its shop installed). */
   installed?: boolean;
+  /** The storefront's address and themes, as the Admin API reports them. */
+  onlineStore?: OnlineStoreOptions;
 }
 
 export interface LocalShopifyOptions {
@@ -98,6 +101,7 @@ export function createLocalShopify(options: LocalShopifyOptions): LocalShopify {
         clock: options.clock,
         bulkDurationMs: options.bulkDurationMs,
         bulkFirstId: i * BULK_ID_STRIDE + 1,
+        onlineStore: s.onlineStore,
         // Shopify only notifies installed apps.
         onWebhook: (w) => {
           if (installed(s.domain)) void senderFor(s.domain).send(w.topic, w.payload);

@@ -26,6 +26,7 @@ export interface CarrierRow {
 export interface AnalyticsBody {
   days: { date: string; found: number; notFound: number }[];
 }
+export type { OnboardingStatus as OnboardingBody } from '../overview/onboarding.js';
 export interface SettingsBody {
   stalledAfterDays: { express: number; postal: number; other: number };
 }
