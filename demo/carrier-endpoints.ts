@@ -36,8 +36,16 @@ const TERMINAL: Step = {
   city: 'OSLO',
 };
 
-/** Bring's documented test numbers, each a journey ending where its name says. */
+/** Bring's documented test numbers, each a journey ending where its name says, and one of ours. */
 const BRING_PARCELS: Readonly<Record<string, { steps: Step[]; etaInHours?: number }>> = {
+  // Not one of Bring's: a parcel whose last scan was eight days ago, for the stalled list.
+  TESTPACKAGESTUCK: {
+    steps: [
+      { ...PRE_NOTIFIED, hoursAgo: 216 },
+      { ...HANDED_IN, hoursAgo: 210 },
+      { ...TERMINAL, hoursAgo: 200 },
+    ],
+  },
   TESTPACKAGEEDI: { steps: [{ ...PRE_NOTIFIED, hoursAgo: 3 }] },
   TESTPACKAGELOADEDFORDELIVERY: {
     etaInHours: 4,

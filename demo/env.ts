@@ -52,6 +52,8 @@ export function demoSettings(
       DHL_TRACKING_URL: `${origin}${DHL_PATH}`,
       POSTNORD_API_KEY: `demo-${randomSecret()}`,
       POSTNORD_TRACKING_URL: `${origin}${POSTNORD_PATH}`,
+      // The shipment watcher's rounds: every two seconds, so the demo shows them at once.
+      WATCHER_INTERVAL_S: given.WATCHER_INTERVAL_S?.trim() || '2',
     },
   };
 }

@@ -1,5 +1,5 @@
 // The one-process demo: storefront, local app proxy, the real app (its own port), a local Shopify (token endpoint, Admin API, admin page) and carrier endpoints.
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -15,6 +15,7 @@ import { type AppLogger, createLogger } from '../src/platform/logger.js';
 import { type App, type AppStores, createApp } from '../src/server/app.js';
 import { startBackground } from '../src/server/background.js';
 import { createInProcessInvalidationBus } from '../src/sync/invalidation.js';
+import { FLOW_TRIGGER_HANDLES } from '../src/watcher/flow.js';
 import { createAppProxy } from './app-proxy.js';
 import { handleCarrierRequest } from './carrier-endpoints.js';
 import { DEMO_SHOP, demoSettings } from './env.js';
@@ -54,7 +55,7 @@ const LOCALES = [
 
 /** The scopes the local Shopify grants: those of shopify.app.toml. */
 const DEMO_SCOPES =
-  'read_orders,read_all_orders,read_fulfillments,read_assigned_fulfillment_orders,read_merchant_managed_fulfillment_orders,read_third_party_fulfillment_orders,read_customers,unauthenticated_read_product_listings,read_themes';
+  'read_orders,read_all_orders,read_fulfillments,write_fulfillments,read_assigned_fulfillment_orders,read_merchant_managed_fulfillment_orders,read_third_party_fulfillment_orders,read_customers,unauthenticated_read_product_listings,read_themes';
 
 export interface DemoOptions {
   /** 0 picks a free port. */
@@ -78,6 +79,12 @@ export interface DemoOptions {
    * GENERATED_ORDER_COUNT). Default 0: tests that do not look at the overview skip the long backfill.
    */
   generatedOrders?: number;
+  /**
+   * Local mode with `preinstall`: the merchant's part of the shipment watcher done at start, as in
+   * the app's Settings and the Flow app: the local carriers' keys saved, write-back on, and Flow
+   * workflows using every trigger. Default false (the watcher then has no keys and asks nobody).
+   */
+  watcher?: boolean;
 }
 
 export interface Demo {
@@ -268,7 +275,10 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
       return html(await storefront.renderProxyPage(shopper, NOT_FOUND), 404);
     };
 
-    if (local && options.preinstall !== false) await installDemoShop(app, appOrigin, env);
+    if (local && options.preinstall !== false) {
+      await installDemoShop(app, appOrigin, env);
+      if (options.watcher) await configureWatcher(app, appOrigin, env);
+    }
 
     return {
       url: origin,
@@ -305,6 +315,58 @@ async function installDemoShop(
   );
   if (!installed.ok) {
     throw new Error(`the demo shop could not install the app (${installed.status})`);
+  }
+}
+
+/**
+ * What a merchant does for the watcher, done through the app's own interfaces: saves the local
+ * carriers' keys and turns write-back on (`PUT /api/settings`, as the Settings page does), and
+ * tells the app that workflows use every trigger (`POST /flow/lifecycle`, signed as Flow signs).
+ */
+async function configureWatcher(
+  app: App,
+  appOrigin: string,
+  env: Record<string, string | undefined>,
+): Promise<void> {
+  const token = await mintSessionToken({
+    shop: DEMO_SHOP,
+    apiKey: env.SHOPIFY_API_KEY ?? '',
+    apiSecret: env.SHOPIFY_API_SECRET ?? '',
+    clock: systemClock,
+  });
+  const saved = await app.fetch(
+    new Request(`${appOrigin}/api/settings`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        carriers: {
+          bring: { uid: env.BRING_API_UID ?? '', key: env.BRING_API_KEY ?? '' },
+          postnord: { key: env.POSTNORD_API_KEY ?? '' },
+          dhl: { key: env.DHL_API_KEY ?? '' },
+        },
+        writeBack: true,
+      }),
+    }),
+  );
+  if (!saved.ok) throw new Error(`the demo shop's watcher settings were refused (${saved.status})`);
+  for (const handle of FLOW_TRIGGER_HANDLES) {
+    const body = JSON.stringify({
+      flow_trigger_definition_id: handle,
+      has_enabled_flow: true,
+      shopify_domain: DEMO_SHOP,
+      timestamp: new Date(systemClock()).toISOString(),
+    });
+    const hmac = createHmac('sha256', env.SHOPIFY_API_SECRET ?? '')
+      .update(body)
+      .digest('base64');
+    const answer = await app.fetch(
+      new Request(`${appOrigin}/flow/lifecycle`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-shopify-hmac-sha256': hmac },
+        body,
+      }),
+    );
+    if (!answer.ok) throw new Error(`Flow's lifecycle call was refused (${answer.status})`);
   }
 }
 

@@ -20,11 +20,12 @@ interface Sizes {
 /**
  * Budgets: Theme Check's raw limit for the block script, gzip (level 9) for the rest. `widget` is
  * every storefront script but the loader and the lazily loaded recommendations chunk (a file
- * named `*recommend*`). The design aims at 8,000 B for it; 9,500 B is what holds today.
+ * named `*recommend*`): 8,000 B, the design's aim (the proxy draws the timeline, so the chunk
+ * carries no result components).
  */
 const BUDGETS = [
   { part: 'loader', measure: 'raw', limit: 10_000 },
-  { part: 'widget', measure: 'gzip', limit: 9_500 },
+  { part: 'widget', measure: 'gzip', limit: 8_000 },
   { part: 'css', measure: 'gzip', limit: 2_500 },
 ] as const;
 

@@ -3,7 +3,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TrackingView } from '../../src/contract/tracking-view.js';
+import { ResultHtmlAnswerSchema, ResultHtmlOptionsSchema } from '../../src/contract/result-html.js';
+import { renderResultHtml } from '../../src/server/page/result-html.js';
 import { formatDay } from '../../src/widget/format.js';
 import {
   BLOCK,
@@ -124,10 +125,12 @@ describe('the shopper view in a real browser', () => {
     'shows the latest five of 62 events with a "show all" button, and Back returns to the form (Tokyo)',
     () =>
       withPage(TOKYO, async (page) => {
-        // The widget's side of a long history: the proxy's answer is replaced by one with 62 events.
+        // The widget's side of a long history: the proxy's answer is replaced by one with 62 events,
+        // drawn as the proxy draws it for what the widget posted.
         await page.route('**/apps/track/lookup', async (route) => {
           const real = await route.fetch();
-          const view = (await real.json()) as TrackingView;
+          const { view } = ResultHtmlAnswerSchema.parse(await real.json());
+          const posted = route.request().postDataJSON() as { locale?: string; html: object };
           const shipment = view.shipments[0];
           if (shipment) {
             shipment.events = Array.from({ length: 62 }, (_, i) => ({
@@ -136,13 +139,19 @@ describe('the shopper view in a real browser', () => {
               message: `Scan ${62 - i}`,
             }));
           }
-          await route.fulfill({ response: real, json: view });
+          const html = renderResultHtml(view, ResultHtmlOptionsSchema.parse(posted.html), {
+            locale: posted.locale,
+            now: NOW,
+            shopTimeZone: undefined,
+          });
+          await route.fulfill({ response: real, json: { view, html } });
         });
         await page.goto(`${rig.demo.url}/pages/track`);
         await lookUp(page, '#1004', 'linus@example.com');
         await expect.poll(() => new URL(page.url()).searchParams.get('order')).toBe('1004');
         expect(page.url()).not.toContain('linus');
-        const events = page.locator(`${RESULT} .track-order__events li`);
+        // Older events are drawn hidden: what the shopper (and assistive technology) meets.
+        const events = page.locator(`${RESULT} .track-order__events li:visible`);
         await expect(events.count()).resolves.toBe(5);
         const more = page.getByRole('button', {
           name: en('result.show_all').replace('{count}', '62'),

@@ -12,7 +12,7 @@
 //     {"kind":"slow","ms":1500}                      answers after a delay
 //     {"kind":"malformed"}                           a cut-off JSON body
 //   `count` limits a fault to that many GraphQL requests; without it, it lasts until cleared.
-//   GET  /admin/__emulator/state   → {"calls","fault","throttleStatus"}
+//   GET  /admin/__emulator/state   → {"calls","fault","throttleStatus","fulfillmentEvents","flowTriggers"}
 //   POST /admin/__emulator/reset   → calls 0, bucket full, no fault                → 204
 //
 // Writes: bulkOperationRunQuery/Cancel (the JSONL file at GET `/bulk/<n>.jsonl` on the same origin),
@@ -233,6 +233,9 @@ export function createAdminEmulator(options: AdminEmulatorOptions): AdminEmulato
         calls,
         fault: active?.fault ?? null,
         throttleStatus: bucket.status(),
+        // What the app wrote: fulfilment events (write-back) and Flow triggers fired.
+        fulfillmentEvents: mutations.records.fulfillmentEvents,
+        flowTriggers: mutations.records.flowTriggers.map((t) => ({ handle: t.handle, at: t.at })),
       });
     }
     if (path === EMULATOR_RESET_PATH && request.method === 'POST') {

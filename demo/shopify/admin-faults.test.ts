@@ -158,6 +158,8 @@ describe('fault control over HTTP', () => {
       calls: 0,
       fault: null,
       throttleStatus: { maximumAvailable: 2000, currentlyAvailable: 2000, restoreRate: 100 },
+      fulfillmentEvents: [],
+      flowTriggers: [],
     });
   });
 });

@@ -601,6 +601,67 @@ const ENTRIES: Entry[] = [
       comments: ['Staff comment: phone the customer about the returned parcel'],
     },
   },
+  {
+    shows:
+      'Shopify still says in transit; the carrier delivered it: the watcher writes Delivered back (Bring test parcel TESTPACKAGEDELIVERED)',
+    spec: {
+      seq: 6024,
+      name: '#1022',
+      person: PEOPLE.ken,
+      processedHoursAgo: 80,
+      financial: 'PAID',
+      fulfillment: 'FULFILLED',
+      items: [LAMP],
+      shipments: [
+        {
+          displayStatus: 'IN_TRANSIT',
+          createdHoursAgo: 70,
+          inTransitHoursAgo: 52,
+          tracking: [bring('TESTPACKAGEDELIVERED')],
+          events: [
+            { status: 'LABEL_PRINTED', hoursAgo: 70, message: 'Label printed', ...OSLO },
+            {
+              status: 'IN_TRANSIT',
+              hoursAgo: 52,
+              message: 'Handed in',
+              city: 'Bergen',
+              country: 'Norway',
+            },
+          ],
+        },
+      ],
+      note: 'Staff: gift, no invoice in the parcel',
+      tags: ['staff-gift'],
+      comments: ['Staff comment: gift wrap done by Kari'],
+    },
+  },
+  {
+    shows: 'Stalled: no news from the carrier for eight days (Bring)',
+    spec: {
+      seq: 6025,
+      name: '#1023',
+      person: PEOPLE.radia,
+      processedHoursAgo: 230,
+      financial: 'PAID',
+      fulfillment: 'FULFILLED',
+      items: [JACKET],
+      shipments: [
+        {
+          displayStatus: 'IN_TRANSIT',
+          createdHoursAgo: 216,
+          inTransitHoursAgo: 210,
+          tracking: [bring('TESTPACKAGESTUCK')],
+          events: [
+            { status: 'LABEL_PRINTED', hoursAgo: 216, message: 'Label printed', ...OSLO },
+            { status: 'IN_TRANSIT', hoursAgo: 200, message: 'At the sorting terminal', ...OSLO },
+          ],
+        },
+      ],
+      note: 'Staff: customer asked twice where it is',
+      tags: ['staff-follow-up'],
+      comments: ['Staff comment: open a claim with Bring if nothing by Friday'],
+    },
+  },
 ];
 
 /** The seeded orders, dated so the demo always looks current. */

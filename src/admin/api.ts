@@ -27,8 +27,17 @@ export interface AnalyticsBody {
   days: { date: string; found: number; notFound: number }[];
 }
 export type { OnboardingStatus as OnboardingBody } from '../overview/onboarding.js';
+
+/** The carriers a shop can give keys for (GET /api/settings `carriers`). */
+export const CARRIER_IDS = ['bring', 'postnord', 'dhl', 'seventeenTrack'] as const;
+export type CarrierId = (typeof CARRIER_IDS)[number];
+
 export interface SettingsBody {
-  stalledAfterDays: { express: number; postal: number; other: number };
+  carriers: Record<CarrierId, { configured: boolean }>;
+  writeBack: boolean;
+  /** Every class's threshold after a save of one number; `other`'s otherwise. */
+  stalledAfterDays: number;
+  stalledAfterDaysByClass: { express: number; postal: number; other: number };
 }
 
 /** Raised for any answer that is not 2xx; `code` is the API's stable error code when it sent one. */

@@ -219,21 +219,50 @@ describe('shipment list', () => {
 });
 
 describe('settings', () => {
-  it('loads and saves the stalled thresholds', async () => {
+  const SETTINGS = {
+    carriers: {
+      bring: { configured: true },
+      postnord: { configured: false },
+      dhl: { configured: false },
+      seventeenTrack: { configured: false },
+    },
+    writeBack: false,
+    stalledAfterDays: 5,
+    stalledAfterDaysByClass: { express: 3, postal: 7, other: 5 },
+  };
+
+  it('loads and saves the stalled thresholds, carrier keys typed in and write-back', async () => {
     const { api, calls } = fakeApi((_path, init) =>
       init?.method === 'PUT'
-        ? json(JSON.parse(String(init.body)))
-        : json({ stalledAfterDays: { express: 3, postal: 7, other: 5 } }),
+        ? json({
+            ...SETTINGS,
+            carriers: { ...SETTINGS.carriers, dhl: { configured: true } },
+            writeBack: true,
+            stalledAfterDaysByClass: { express: 2, postal: 7, other: 5 },
+          })
+        : json(SETTINGS),
     );
     const { container } = render(<App {...props(api, '#settings')} />);
     const express = (await screen.findByLabelText(/Express carriers/)) as HTMLInputElement;
     expect(express.value).toBe('3');
+    expect(
+      screen.getByText(`${en.settings.carrier.bring}: ${en.settings.configured}`),
+    ).toBeTruthy();
     express.value = '2';
+    const keys = container.querySelectorAll<HTMLInputElement>('input[type=password]');
+    const dhl = [...keys].find((input) => input.name === 'dhl-key') as HTMLInputElement;
+    dhl.value = 'dhl-api-key';
+    const writeBack = screen.getByLabelText(/Add carrier milestones/) as HTMLInputElement;
+    writeBack.checked = true;
     fireEvent.submit(express.closest('form') as HTMLFormElement);
     await screen.findByText(en.settings.saved);
+    // Untouched key fields are not sent: the keys saved stay.
     expect(JSON.parse(String(calls[1]?.init?.body))).toEqual({
-      stalledAfterDays: { express: 2, postal: 7, other: 5 },
+      carriers: { dhl: { key: 'dhl-api-key' } },
+      writeBack: true,
+      stalledAfterDaysByClass: { express: 2, postal: 7, other: 5 },
     });
+    await screen.findByText(`${en.settings.carrier.dhl}: ${en.settings.configured}`);
     expect(await axeViolations(container)).toEqual([]);
   });
 });
@@ -250,7 +279,16 @@ describe('locale files', () => {
         k.split('.').reduce<unknown>((n, p) => (n as Record<string, unknown>)[p], o);
       return get(en) === get(nb);
     });
-    // Words that are the same in both languages.
-    expect(same.sort()).toEqual(['csv.status', 'list.statusColumn', 'list.statusFilter'].sort());
+    // Words that are the same in both languages (carriers' names among them).
+    expect(same.sort()).toEqual(
+      [
+        'csv.status',
+        'list.statusColumn',
+        'list.statusFilter',
+        'settings.carrier.bring',
+        'settings.carrier.postnord',
+        'settings.carrier.dhl',
+      ].sort(),
+    );
   });
 });

@@ -7,6 +7,7 @@ import {
   type AdminApi,
   type AnalyticsBody,
   ApiError,
+  CARRIER_IDS,
   type CarrierRow,
   type OnboardingBody,
   type OverviewBody,
@@ -562,18 +563,30 @@ function Settings({ api, i18n }: AppProps) {
     'settings',
   );
   const [message, setMessage] = useState<string | null>(null);
+  const [saved, setSaved] = useState<SettingsBody | null>(null);
+  const shown = saved ?? data;
   const save = async (event: Event) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget as HTMLFormElement);
     const value = (name: string) => Number(form.get(name));
+    const text = (name: string) => String(form.get(name) ?? '').trim();
+    // Only keys typed in are sent: an empty field keeps what is stored (keys are never shown).
+    const carriers: Record<string, Record<string, string>> = {};
+    if (text('bring-uid') && text('bring-key'))
+      carriers.bring = { uid: text('bring-uid'), key: text('bring-key') };
+    for (const id of ['postnord', 'dhl', 'seventeenTrack'] as const)
+      if (text(`${id}-key`)) carriers[id] = { key: text(`${id}-key`) };
     try {
-      await api.put('/api/settings', {
-        stalledAfterDays: {
+      const answer = await api.put<SettingsBody>('/api/settings', {
+        ...(Object.keys(carriers).length > 0 ? { carriers } : {}),
+        writeBack: form.get('writeBack') === 'on',
+        stalledAfterDaysByClass: {
           express: value('express'),
           postal: value('postal'),
           other: value('other'),
         },
       });
+      if (answer) setSaved(answer);
       setMessage(i18n.t('settings.saved'));
     } catch {
       setMessage(i18n.t('settings.invalid'));
@@ -584,7 +597,7 @@ function Settings({ api, i18n }: AppProps) {
       <p>{i18n.t('settings.help')}</p>
       {loading && <Loading i18n={i18n} />}
       {error && <Failed i18n={i18n} retry={retry} />}
-      {data && (
+      {shown && (
         <form onSubmit={save} class="tyo-settings">
           {(['express', 'postal', 'other'] as const).map((k) => (
             <label key={k}>
@@ -596,11 +609,41 @@ function Settings({ api, i18n }: AppProps) {
                 max={60}
                 step={1}
                 required
-                value={data.stalledAfterDays[k]}
+                value={shown.stalledAfterDaysByClass[k]}
               />{' '}
               {i18n.t('settings.days')}
             </label>
           ))}
+          <fieldset>
+            <legend>{i18n.t('settings.carriersHeading')}</legend>
+            <p>{i18n.t('settings.carriersHelp')}</p>
+            {CARRIER_IDS.map((id) => (
+              <div key={id}>
+                <p>
+                  {i18n.t(`settings.carrier.${id}`)}:{' '}
+                  {i18n.t(
+                    shown.carriers[id].configured
+                      ? 'settings.configured'
+                      : 'settings.notConfigured',
+                  )}
+                </p>
+                {id === 'bring' && (
+                  <label>
+                    {i18n.t('settings.uid')}{' '}
+                    <input type="text" name="bring-uid" autocomplete="off" />
+                  </label>
+                )}
+                <label>
+                  {i18n.t('settings.key')}{' '}
+                  <input type="password" name={`${id}-key`} autocomplete="off" />
+                </label>
+              </div>
+            ))}
+          </fieldset>
+          <label>
+            <input type="checkbox" name="writeBack" checked={shown.writeBack} />{' '}
+            {i18n.t('settings.writeBack')}
+          </label>
           <button type="submit">{i18n.t('settings.save')}</button>
           <p role="status" aria-live="polite">
             {message ?? ''}

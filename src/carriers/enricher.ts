@@ -43,8 +43,8 @@ export const DEFAULTS = {
   stalledAfterDays: 5,
 } as const;
 
-/** Carrier codes each direct adapter can answer for; everything else goes to the aggregator. */
-const DIRECT_ROUTES: Readonly<Record<string, 'bring' | 'postnord' | 'dhl'>> = {
+/** Carrier codes each direct adapter can answer for; everything else goes to the aggregator (the watcher routes alike). */
+export const DIRECT_ROUTES: Readonly<Record<string, 'bring' | 'postnord' | 'dhl'>> = {
   bring: 'bring',
   posten_norge: 'bring',
   postnord: 'postnord',

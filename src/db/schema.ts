@@ -81,6 +81,32 @@ export interface FlowTriggersFiredTable {
   fired_at: CreatedAt;
 }
 
+/** The watcher's state of one shipment (migration 0007); a shipment without a row is due now. */
+export interface WatchedShipmentsTable {
+  shop: string;
+  fulfillment_gid: string;
+  /** Our carrier code chosen by the merchant; null: identification decides. */
+  carrier_override: string | null;
+  next_poll_at: Timestamp | null;
+  last_polled_at: Timestamp | null;
+  consecutive_failures: Generated<number>;
+  retry_after_until: Timestamp | null;
+  claim_id: string | null;
+  lease_until: Timestamp | null;
+  /** Open text: stalled | late | attempted_delivery | failure | returned_to_sender. */
+  exception: string | null;
+  updated_at: CreatedAt;
+}
+
+/** One row per milestone written back to a fulfilment with fulfillmentEventCreate (the claim). */
+export interface FulfillmentWriteBacksTable {
+  shop: string;
+  fulfillment_gid: string;
+  /** FulfillmentEventStatus written. */
+  status: string;
+  written_at: CreatedAt;
+}
+
 /** JSON stored in a `jsonb` column: written as text (JSON.stringify), read back parsed. */
 type Json<T> = ColumnType<T, string, string>;
 
@@ -230,4 +256,6 @@ export interface Database {
   deleted_orders: DeletedOrdersTable;
   overview_settings: OverviewSettingsTable;
   lookup_stats: LookupStatsTable;
+  watched_shipments: WatchedShipmentsTable;
+  fulfillment_write_backs: FulfillmentWriteBacksTable;
 }

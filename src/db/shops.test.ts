@@ -8,6 +8,7 @@ import { storedOrder } from '../testing/stored-orders.js';
 import { createRepositories } from './repositories.js';
 import { createShopsRepository, SHOP_ROW_TABLES } from './shops.js';
 import { databases, testDatabase } from './testing.js';
+import { createWatchedShipmentsRepository } from './watched-shipments.js';
 
 const A = 'alpha.myshopify.com';
 const B = 'beta.myshopify.com';
@@ -77,6 +78,9 @@ describe.each(databases())('shops on %s', (kind) => {
       await syncState.startRun(shop, 'gid://shopify/BulkOperation/1');
       await createOverviewSettings(handle.db).put(shop, { express: 2, postal: 8, other: 4 });
       await createLookupStats(handle.db).record(shop, true, '2026-11-01');
+      const watched = createWatchedShipmentsRepository(handle.db);
+      await watched.setCarrierOverride(shop, 'gid://shopify/Fulfillment/1', 'bring');
+      await watched.claimWriteBack(shop, 'gid://shopify/Fulfillment/1', 'DELIVERED');
     }
     const countOf = async (shop: string) => {
       const counts: Record<string, number> = {};

@@ -20,6 +20,8 @@ export interface Shop {
  * Children first, so foreign keys never block.
  */
 export const SHOP_ROW_TABLES = [
+  { table: 'fulfillment_write_backs', column: 'shop' },
+  { table: 'watched_shipments', column: 'shop' },
   { table: 'flow_triggers_fired', column: 'shop' },
   { table: 'flow_lifecycle', column: 'shop' },
   { table: 'shop_settings', column: 'shop' },

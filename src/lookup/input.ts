@@ -1,6 +1,7 @@
 // Turns a lookup request body (JSON or form) into a validated order number and email, or invalid_input with fields.
 import { z } from 'zod';
 import type { FieldIssue } from '../contract/errors.js';
+import { type ResultHtmlOptions, ResultHtmlOptionsSchema } from '../contract/result-html.js';
 import { normalizeEmail, parseEmail } from '../core/email.js';
 import { type OrderNumber, parseOrderNumber } from '../core/order-number.js';
 import { shopperLanguage } from '../core/shopper-language.js';
@@ -26,6 +27,8 @@ export interface RawLookupFields {
   stylesheet: string | undefined;
   /** The block's contact page setting, as posted (checked where it becomes a link). */
   contactUrl?: string | undefined;
+  /** JSON only: the widget asks for the timeline drawn as HTML beside the view. */
+  html?: ResultHtmlOptions | undefined;
 }
 
 const Text = z.union([z.string(), z.number().transform(String)]);
@@ -36,6 +39,7 @@ const BodySchema = z.object({
   return_to: Text.optional(),
   stylesheet: Text.optional(),
   contact_url: Text.optional(),
+  html: z.unknown().optional(),
 });
 
 /** The body's kind from its Content-Type, or undefined for anything the lookup does not take. */
@@ -67,8 +71,16 @@ export function rawFields(kind: BodyKind, text: string): RawLookupFields {
     );
     throw httpError('invalid_input', { fields: dedupe(fields) });
   }
-  const { orderNumber = '', email = '', locale, return_to, stylesheet, contact_url } = parsed.data;
-  return {
+  const {
+    orderNumber = '',
+    email = '',
+    locale,
+    return_to,
+    stylesheet,
+    contact_url,
+    html,
+  } = parsed.data;
+  const raw: RawLookupFields = {
     orderNumber,
     email,
     locale: safeLocale(locale),
@@ -76,6 +88,18 @@ export function rawFields(kind: BodyKind, text: string): RawLookupFields {
     stylesheet: safeStylesheet(stylesheet),
     contactUrl: contact_url?.slice(0, 500),
   };
+  if (kind === 'json') {
+    const options = resultHtmlOptions(html);
+    if (options) raw.html = options;
+  }
+  return raw;
+}
+
+/** `html` options when the body has an `html` object (bad values in it fall back to defaults). */
+function resultHtmlOptions(value: unknown): ResultHtmlOptions | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  const parsed = ResultHtmlOptionsSchema.safeParse(value);
+  return parsed.success ? parsed.data : {};
 }
 
 /** Validates the fields; email may be empty only for a logged-in customer (their own orders). */

@@ -109,7 +109,7 @@ type ViewFetch = Fetching & {
 type ListFetch = Fetching & { customerId: string };
 
 /** The cache's key of an order name (`#1001` → `1001`) or confirmation number, as lookups and invalidations use it. */
-export function orderCacheKey(name: string): string {
+function orderCacheKey(name: string): string {
   return name.normalize('NFKC').trim().replace(/^#/, '').toLowerCase();
 }
 

@@ -16,6 +16,7 @@ import type { Clock, Fetch } from '../core/ports.js';
 import type { Database } from '../db/index.js';
 import type { Repositories } from '../db/repositories.js';
 import { createStorefrontTokensRepository } from '../db/storefront-tokens.js';
+import { createWatchedShipmentsRepository } from '../db/watched-shipments.js';
 import { adminOrderSource, type OrderSource } from '../lookup/find-order.js';
 import { createLookup, type Lookup, type SharedViews } from '../lookup/lookup.js';
 import { lookupCounter } from '../overview/lookup-stats.js';
@@ -56,7 +57,9 @@ import { HttpError, httpError } from './http-error.js';
 import { mountOnboardingRoute, proxyPing } from './routes/api-onboarding.js';
 import { mountOverviewRoutes } from './routes/api-overview.js';
 import { apiSession } from './routes/api-session.js';
+import { mountSettingsRoutes } from './routes/api-settings.js';
 import { overviewRouteDeps } from './routes/api-shared.js';
+import { mountShipmentCarrierRoute } from './routes/api-shipment-carrier.js';
 import { mountSyncRoutes, type SyncRouteDeps } from './routes/api-sync.js';
 import { type FlowLifecycleDeps, mountFlowLifecycle } from './routes/flow-lifecycle.js';
 import { healthz } from './routes/healthz.js';
@@ -464,7 +467,23 @@ export function createApp(env: Env, partial: Partial<AppDeps> = {}): App {
     });
     route('/api/session', 'session', ['GET'], apiSession(stores.repos.shops));
     mountSyncRoutes(app, { syncState: deps.syncState ?? stores.repos.syncState });
-    mountOverviewRoutes(app, overviewRouteDeps(stores.db, deps.clock));
+    const overview = overviewRouteDeps(stores.db, deps.clock);
+    mountOverviewRoutes(app, overview);
+    // The watcher's (issue 13): one settings resource with the overview's thresholds, and the
+    // merchant's carrier override.
+    const watched = createWatchedShipmentsRepository(stores.db);
+    mountSettingsRoutes(app, {
+      overview: overview.settings,
+      shopSettings: stores.repos.shopSettings,
+      envKeys: carriers,
+      customShop: custom?.shop,
+      watched,
+    });
+    mountShipmentCarrierRoute(app, {
+      watched,
+      orders: stores.repos.orders,
+      evict: shared.invalidateOrder,
+    });
     if (installedAdmin) mountOnboardingRoute(app, { adminFor: installedAdmin, fetch: deps.fetch });
   }
 

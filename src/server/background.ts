@@ -1,13 +1,12 @@
-// A process's background work on the job queue: webhook deliveries and the order sync (backfill, reconciliation, retention).
+// A process's background work on the job queue: webhook deliveries, the order sync (backfill, reconciliation, retention) and the shipment watcher.
 import type { Clock, Fetch, Logger } from '../core/ports.js';
 import type { ShopsRepository } from '../db/shops.js';
-import type { SharedViews } from '../lookup/lookup.js';
-import { orderCacheKey } from '../lookup/lookup.js';
 import type { JobQueue } from '../platform/jobs.js';
+import { type LimiterFactory, memoryLimiterFactory } from '../platform/rate-limits.js';
 import { loadSyncConfig } from '../sync/config.js';
-import type { InvalidationBus, OrderChange } from '../sync/invalidation.js';
 import type { AdminForShop } from '../sync/shop-admin.js';
 import { startSync } from '../sync/wiring.js';
+import { startWatcherFromEnv } from '../watcher/runtime.js';
 import { startWebhookWorker } from '../webhooks/process.js';
 import type { AppStores } from './app.js';
 import { type Env, withoutBlanks } from './config.js';
@@ -22,6 +21,18 @@ export interface BackgroundDeps {
   logger: Logger;
   /** Custom-app mode's store (SHOPIFY_SHOP), synced from start-up like an installed shop. */
   customShop?: string;
+  /** The shipment watcher's carrier request limits; shared through Redis when given its factory. */
+  limiterFactory?: LimiterFactory;
+  /**
+   * Whether this process runs the shipment watcher: the worker always; the server unless
+   * WATCHER_IN_SERVER=false (`watcherInServer`). Default true.
+   */
+  watcher?: boolean;
+}
+
+/** What runs in the background of a process, to stop before its stores close. */
+export interface Background {
+  stop(): void;
 }
 
 /**
@@ -36,11 +47,12 @@ export async function ensureCustomAppShop(shops: ShopsRepository, shop: string):
 /**
  * Starts, in this process, the webhook worker and the order sync's workers, then queues a backfill
  * (or, for a shop already backfilled, its reconciliation) for every installed shop and the
- * custom-app store. Reads RECONCILE_INTERVAL_S, RETENTION_DAYS and BACKFILL_DAYS.
+ * custom-app store; then the shipment watcher (src/watcher/runtime.ts) unless `watcher` is false.
+ * Reads RECONCILE_INTERVAL_S, RETENTION_DAYS, BACKFILL_DAYS and the watcher's variables.
  *
  * @throws ConfigError naming a malformed sync setting.
  */
-export async function startBackground(env: Env, deps: BackgroundDeps): Promise<void> {
+export async function startBackground(env: Env, deps: BackgroundDeps): Promise<Background> {
   const config = loadSyncConfig(withoutBlanks(env));
   const { db, repos, jobs } = deps.stores;
   // Webhook deliveries are queued by POST /webhooks and processed here, once per event.
@@ -63,29 +75,15 @@ export async function startBackground(env: Env, deps: BackgroundDeps): Promise<v
     },
     shops,
   );
-}
-
-/**
- * For a process without a lookup cache of its own (`npm run worker`): carries its store writes to
- * the shared view cache, so every server drops the changed orders' views.
- */
-export function forwardInvalidations(
-  bus: InvalidationBus,
-  views: SharedViews,
-  logger: Logger,
-): () => void {
-  return bus.subscribe((changes: readonly OrderChange[]) => {
-    void (async () => {
-      for (const change of changes) {
-        for (const name of [change.orderName, change.confirmationNumber]) {
-          if (name) await views.invalidate(change.shop, orderCacheKey(name));
-        }
-      }
-    })().catch((error: unknown) => {
-      logger.warn({
-        event: 'cache_invalidation_failed',
-        name: error instanceof Error ? error.name : typeof error,
-      });
-    });
+  if (deps.watcher === false) return { stop() {} };
+  return startWatcherFromEnv(env, {
+    db,
+    repos,
+    jobs,
+    adminFor: deps.adminFor,
+    limiterFactory: deps.limiterFactory ?? memoryLimiterFactory,
+    fetch: deps.fetch,
+    clock: deps.clock,
+    logger: deps.logger,
   });
 }

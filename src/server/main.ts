@@ -1,10 +1,11 @@
-// `npm start`: config → database, jobs → app → background work (webhooks, order sync) → serve on @hono/node-server; SIGTERM stops accepting, finishes what is in flight, closes jobs then the database, exits.
+// `npm start`: config → database, jobs → app → background work (webhooks, order sync, shipment watcher) → serve on @hono/node-server; SIGTERM stops accepting, finishes what is in flight, closes jobs then the database, exits.
 import { serve } from '@hono/node-server';
 import { DatabaseUnavailableError } from '../db/index.js';
 import { createLogger } from '../platform/logger.js';
 import { loadSyncConfig } from '../sync/config.js';
+import { watcherInServer } from '../watcher/runtime.js';
 import { type App, ConfigError, createApp } from './app.js';
-import { startBackground } from './background.js';
+import { type Background, startBackground } from './background.js';
 import { loadProxyConfig, withoutBlanks } from './config.js';
 import { createSharedState } from './shared-state.js';
 import { type OpenStores, openStores } from './stores.js';
@@ -16,24 +17,26 @@ async function main(): Promise<void> {
   const logger = createLogger();
   let app: App;
   let opened: OpenStores | undefined;
+  let background: Background | undefined;
   try {
     // Settings first, so a bad one stops the start before the database is opened.
     loadProxyConfig(process.env);
     loadSyncConfig(withoutBlanks(process.env));
+    const watcher = watcherInServer(process.env);
     opened = await openStores(process.env, logger, () => Date.now());
-    app = createApp(process.env, {
-      logger,
-      stores: opened.stores,
-      ...createSharedState(process.env, logger).deps,
-    });
-    // Webhook deliveries, the order sync's backfill, reconciliation and retention run here.
-    await startBackground(process.env, {
+    const shared = createSharedState(process.env, logger).deps;
+    app = createApp(process.env, { logger, stores: opened.stores, ...shared });
+    // Webhook deliveries, the order sync's backfill, reconciliation and retention run here, and
+    // the shipment watcher unless WATCHER_IN_SERVER=false (then `npm run worker` runs it).
+    background = await startBackground(process.env, {
       stores: opened.stores,
       adminFor: app.adminFor,
       fetch: (input, init) => fetch(input, init),
       clock: () => Date.now(),
       logger,
       ...(app.config.custom ? { customShop: app.config.custom.shop } : {}),
+      limiterFactory: shared.limiterFactory,
+      watcher,
     });
   } catch (error) {
     await opened?.close();
@@ -53,6 +56,7 @@ async function main(): Promise<void> {
 
   const stop = () => {
     app.shopCheck.stop();
+    background?.stop();
     const exit = () => {
       stores.close().finally(() => process.exit(0));
     };

@@ -2,6 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/index.js';
 import type { Repositories } from '../db/repositories.js';
+import { createWatchedShipmentsRepository } from '../db/watched-shipments.js';
 import { createLookupStats } from '../overview/lookup-stats.js';
 import { createOverviewSettings } from '../overview/settings.js';
 import { storedOrder } from './stored-orders.js';
@@ -9,7 +10,7 @@ import { storedOrder } from './stored-orders.js';
 /**
  * Writes the shop's rows through the repositories, as the app would: the shop's row, its sealed
  * session, secrets, a processed webhook event, settings, Flow records, a stored order with its
- * children, a deleted order, a sync run, overview thresholds and a day of lookup counts. The
+ * children, a deleted order, a sync run, overview thresholds, a day of lookup counts, a watched shipment and a write-back. The
  * shop's row and session must not exist yet.
  */
 export async function fillShopTables(
@@ -37,4 +38,7 @@ export async function fillShopTables(
   await repos.syncState.startRun(shop, 'gid://shopify/BulkOperation/1');
   await createOverviewSettings(db).put(shop, { express: 2, postal: 6, other: 4 });
   await createLookupStats(db).record(shop, true, now.toISOString().slice(0, 10));
+  const watched = createWatchedShipmentsRepository(db);
+  await watched.setCarrierOverride(shop, 'gid://shopify/Fulfillment/1', 'bring');
+  await watched.claimWriteBack(shop, 'gid://shopify/Fulfillment/1', 'DELIVERED');
 }

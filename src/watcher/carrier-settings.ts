@@ -12,6 +12,11 @@ export const DEFAULT_STALLED_AFTER_DAYS = 5;
 export const STALLED_AFTER_DAYS_RANGE = [1, 60] as const;
 
 const secret = z.string().trim().min(1).max(500);
+const stalledDays = z
+  .number()
+  .int()
+  .min(STALLED_AFTER_DAYS_RANGE[0])
+  .max(STALLED_AFTER_DAYS_RANGE[1]);
 
 /** Each carrier's credentials: Bring needs its API user id and key, the others a key. */
 export const CarrierKeysSchema = z
@@ -26,7 +31,8 @@ export type CarrierKeys = z.infer<typeof CarrierKeysSchema>;
 
 /**
  * `PUT /api/settings` body: every field optional; a carrier set to null forgets its keys. Unknown
- * fields are refused (a typo must not look saved).
+ * fields are refused (a typo must not look saved). `stalledAfterDays` sets the stalled threshold of
+ * every carrier class; `stalledAfterDaysByClass` then sets single classes (src/core/stalled.ts).
  */
 export const SettingsPatchSchema = z
   .object({
@@ -40,11 +46,11 @@ export const SettingsPatchSchema = z
       .partial()
       .strict(),
     writeBack: z.boolean(),
-    stalledAfterDays: z
-      .number()
-      .int()
-      .min(STALLED_AFTER_DAYS_RANGE[0])
-      .max(STALLED_AFTER_DAYS_RANGE[1]),
+    stalledAfterDays: stalledDays,
+    stalledAfterDaysByClass: z
+      .object({ express: stalledDays, postal: stalledDays, other: stalledDays })
+      .partial()
+      .strict(),
   })
   .partial()
   .strict();
@@ -126,7 +132,11 @@ export function effectiveCarrierKeys(
   return { ...fromEnv, ...settings.carriers };
 }
 
-/** The GET answer for `keys` (from `effectiveCarrierKeys`); `defaultStalledAfterDays` from env. */
+/**
+ * The GET answer for `keys` (from `effectiveCarrierKeys`); `defaultStalledAfterDays` from env.
+ * The settings resource (src/watcher/settings-resource.ts) replaces `stalledAfterDays` with the
+ * overview's per-class thresholds.
+ */
 export function settingsView(
   settings: ShopSettings,
   keys: CarrierKeys,

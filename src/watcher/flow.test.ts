@@ -46,6 +46,15 @@ describe('triggersToFire', () => {
     expect(triggersToFire({ status, stalled }, NONE, ALL)).toEqual(expected);
   });
 
+  it('an estimated delivery passed fires shipment-delayed, unless the status calls for a trigger', () => {
+    expect(triggersToFire({ status: 'in_transit', stalled: false, late: true }, NONE, ALL)).toEqual(
+      ['shipment-delayed'],
+    );
+    expect(triggersToFire({ status: 'failure', stalled: false, late: true }, NONE, ALL)).toEqual([
+      'delivery-failed',
+    ]);
+  });
+
   it('fires once per shipment and state: a fired trigger is not fired again', () => {
     const fired = new Set(['shipment-delayed']);
     expect(triggersToFire({ status: 'delayed', stalled: true }, fired, ALL)).toEqual([

@@ -32,23 +32,27 @@ export interface WatchedShipment {
   status: string;
   /** From the stalled rule (computed elsewhere): no news for the shop's stalled days. */
   stalled: boolean;
+  /** Its estimated delivery passed undelivered: fires `shipment-delayed` like a carrier's delay. */
+  late?: boolean;
   /** Epoch ms the shipment left. */
   shippedAt: number;
 }
 
 /**
- * The triggers to fire now: the one the status calls for, plus `shipment-stalled` while stalled,
+ * The triggers to fire now: the one the status calls for (`shipment-delayed` too when the estimated
+ * delivery passed and the status calls for nothing else), plus `shipment-stalled` while stalled,
  * keeping only those a workflow of the shop uses (`enabled`, from Flow's lifecycle callbacks) and
  * that have not fired for this shipment before (`fired`). Delivered never comes with stalled.
  */
 export function triggersToFire(
-  shipment: Pick<WatchedShipment, 'status' | 'stalled'>,
+  shipment: Pick<WatchedShipment, 'status' | 'stalled' | 'late'>,
   fired: ReadonlySet<string>,
   enabled: ReadonlySet<string>,
 ): FlowTriggerHandle[] {
   const wanted: FlowTriggerHandle[] = [];
   const byStatus = BY_STATUS[shipment.status];
   if (byStatus) wanted.push(byStatus);
+  if (shipment.late && !byStatus) wanted.push('shipment-delayed');
   if (shipment.stalled && shipment.status !== 'delivered') wanted.push('shipment-stalled');
   return wanted.filter((handle) => enabled.has(handle) && !fired.has(handle));
 }

@@ -1,5 +1,6 @@
 // The widget's two calls to the app proxy, with fetch injected; every failure becomes data.
 import type { ErrorCode } from '../contract/codes.js';
+import type { ResultHtmlAnswer, ResultHtmlOptions } from '../contract/result-html.js';
 import type { OrderListItem, TrackingView } from '../contract/tracking-view.js';
 import type { LookupInput } from './field-issues.js';
 
@@ -81,24 +82,34 @@ async function call<T>(
   return { ok: false, failure };
 }
 
-const isView = (body: unknown): body is TrackingView => {
-  const v = body as TrackingView | null;
-  return !!v?.order && Array.isArray(v.milestones) && Array.isArray(v.shipments);
+const isAnswer = (body: unknown): body is ResultHtmlAnswer => {
+  const a = body as ResultHtmlAnswer | null;
+  const v: TrackingView | undefined = a?.view;
+  return (
+    typeof a?.html === 'string' &&
+    !!v?.order &&
+    Array.isArray(v.milestones) &&
+    Array.isArray(v.shipments)
+  );
 };
 
 const isOrderList = (body: unknown): body is { orders: OrderListItem[] } =>
   Array.isArray((body as { orders?: unknown } | null)?.orders);
 
-/** POST {proxy}/lookup. A signed-in customer may leave the email out for their own orders. */
+/**
+ * POST {proxy}/lookup, asking for the timeline drawn as HTML (`html` options) beside the view. A
+ * signed-in customer may leave the email out for their own orders.
+ */
 export function lookupOrder(
   fetch: FetchLike,
   proxyPath: string,
   input: LookupInput,
-  locale?: string,
-): Promise<Outcome<TrackingView>> {
-  // The proxy trims both fields (an empty email is as good as none); the locale lets carriers
-  // answer in the shopper's language.
-  return call(fetch, `${proxyPath}/lookup`, isView, JSON.stringify({ ...input, locale }));
+  locale: string,
+  html: ResultHtmlOptions,
+): Promise<Outcome<ResultHtmlAnswer>> {
+  // The proxy trims both fields (an empty email is as good as none); the locale picks its strings
+  // and lets carriers answer in the shopper's language.
+  return call(fetch, `${proxyPath}/lookup`, isAnswer, JSON.stringify({ ...input, locale, html }));
 }
 
 /** GET {proxy}/orders: a signed-in customer's recent orders. */

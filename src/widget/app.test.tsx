@@ -2,6 +2,8 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ERROR_STATUS, RETRYABLE_CODES, SHOPPER_CODES } from '../contract/codes.js';
+import type { TrackingView } from '../contract/tracking-view.js';
+import { renderResultHtml } from '../server/page/result-html.js';
 import type { FetchLike } from './api.js';
 import {
   TrackOrderApp,
@@ -18,11 +20,24 @@ const config: WidgetConfig = {
   proxyPath: '/fr/apps/track',
   locale: 'en',
   signedIn: false,
-  showLineItems: true,
-  showEvents: true,
-  layout: 'full',
-  idPrefix: 'TrackOrder-1',
+  result: {
+    timeZone: 'Europe/Oslo',
+    showLineItems: true,
+    showEvents: true,
+    layout: 'full',
+    idPrefix: 'TrackOrder-1',
+  },
 };
+
+/** The proxy's answer to the widget's lookup: the view and the timeline it draws for it. */
+const proxyAnswer = (v: TrackingView, options = config.result) => ({
+  view: v,
+  html: renderResultHtml(v, options, {
+    locale: 'en',
+    now: Date.parse('2026-11-04T12:00:00Z'),
+    shopTimeZone: undefined,
+  }),
+});
 
 const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
   new Response(JSON.stringify(body), {
@@ -135,7 +150,7 @@ describe('TrackOrderApp', () => {
     );
     expect(calls).toHaveLength(1);
     // Fixed and sent again: the marks go.
-    const { fetch: next } = fakeFetch(() => json(VIEWS.inTransit));
+    const { fetch: next } = fakeFetch(() => json(proxyAnswer(VIEWS.inTransit)));
     cleanup();
     draw(next);
     fillAndSubmit();
@@ -159,20 +174,22 @@ describe('TrackOrderApp', () => {
     expect(screen.getByLabelText('Order number')).toBeTruthy();
     expect(calls[0]?.url).toBe('/fr/apps/track/lookup');
     expect(calls[0]?.init?.method).toBe('POST');
-    // Sent as typed: the proxy trims and checks the fields; the locale lets carriers answer in it.
+    // Sent as typed: the proxy trims and checks the fields; the locale picks its strings and lets
+    // carriers answer in it; the block's settings and the shopper's zone shape the timeline's HTML.
     expect(JSON.parse(String(calls[0]?.init?.body))).toEqual({
       orderNumber: ' #1001 ',
       email: 'Shopper@Example.com',
       locale: 'en',
+      html: config.result,
     });
-    answer(json(VIEWS.inTransit));
+    answer(json(proxyAnswer(VIEWS.inTransit)));
     const heading = await screen.findByRole('heading', { name: 'Order #1001' });
     await waitFor(() => expect(document.activeElement).toBe(heading));
     expect(screen.getByRole('status').textContent).toBe('Order #1001');
   });
 
   it('goes back to an empty order field, focused, on "Track another order"', async () => {
-    draw(fakeFetch(() => json(VIEWS.inTransit)).fetch);
+    draw(fakeFetch(() => json(proxyAnswer(VIEWS.inTransit))).fetch);
     fillAndSubmit();
     await screen.findByRole('heading', { name: 'Order #1001' });
     // The form is hidden while the result shows, never re-drawn.
@@ -186,7 +203,7 @@ describe('TrackOrderApp', () => {
   });
 
   it('looks up at once when the shopper submitted before the widget loaded', async () => {
-    const { fetch, calls } = fakeFetch(() => json(VIEWS.onHold));
+    const { fetch, calls } = fakeFetch(() => json(proxyAnswer(VIEWS.onHold)));
     draw(fetch, { submitNow: true, initial: { orderNumber: '1001', email: 'a@example.com' } });
     expect(await screen.findByText('Waiting for stock')).toBeTruthy();
     expect(calls).toHaveLength(1);
@@ -258,7 +275,7 @@ describe('TrackOrderApp', () => {
   it('says the store could not be reached when the network fails, and retries on request', async () => {
     const { fetch, calls } = fakeFetch(
       () => Promise.reject(new TypeError('Failed to fetch')),
-      () => json(VIEWS.digital),
+      () => json(proxyAnswer(VIEWS.digital)),
     );
     draw(fetch);
     fillAndSubmit();
@@ -288,7 +305,10 @@ describe('TrackOrderApp', () => {
     };
     const { fetch, calls } = fakeFetch(
       () => json(orders),
-      () => json({ ...VIEWS.inTransit, order: { ...VIEWS.inTransit.order, name: '#1002' } }),
+      () =>
+        json(
+          proxyAnswer({ ...VIEWS.inTransit, order: { ...VIEWS.inTransit.order, name: '#1002' } }),
+        ),
     );
     draw(fetch, { config: { ...config, signedIn: true } });
     expect(screen.getByLabelText('Email').hasAttribute('required')).toBe(false);
@@ -301,6 +321,7 @@ describe('TrackOrderApp', () => {
       orderNumber: '#1002',
       email: '',
       locale: 'en',
+      html: config.result,
     });
   });
 });
@@ -309,7 +330,7 @@ describe('the contact page on "not found"', () => {
   it('is linked from the alert when the block has one', async () => {
     const body = { error: { code: 'order_not_found', message: 'x' } };
     draw(fakeFetch(() => json(body, 404)).fetch, {
-      config: { ...config, contactUrl: '/pages/contact' },
+      config: { ...config, result: { ...config.result, contactUrl: '/pages/contact' } },
     });
     fillAndSubmit();
     const alert = await screen.findByRole('alert');
@@ -325,7 +346,7 @@ describe('the Back button', () => {
   it('adds a history entry with ?order= for a result, and Back returns to the form', async () => {
     history.replaceState(null, '', '/pages/track?utm=mail');
     const before = history.length;
-    draw(fakeFetch(() => json(VIEWS.inTransit)).fetch);
+    draw(fakeFetch(() => json(proxyAnswer(VIEWS.inTransit))).fetch);
     fillAndSubmit('#1001', 'shopper@example.com');
     await screen.findByRole('heading', { name: 'Order #1001' });
     expect(history.length).toBe(before + 1);
@@ -348,7 +369,7 @@ describe('the Back button', () => {
 
   it('drops ?order= from the address on "Track another order"', async () => {
     history.replaceState(null, '', '/pages/track');
-    draw(fakeFetch(() => json(VIEWS.inTransit)).fetch);
+    draw(fakeFetch(() => json(proxyAnswer(VIEWS.inTransit))).fetch);
     fillAndSubmit();
     fireEvent.click(await screen.findByRole('button', { name: 'Track another order' }));
     expect(location.search).toBe('');
@@ -356,7 +377,7 @@ describe('the Back button', () => {
 
   it('tells the loader of each timeline drawn and taken away (for recommendations)', async () => {
     history.replaceState(null, '', '/pages/track');
-    draw(fakeFetch(() => json(VIEWS.inTransit)).fetch);
+    draw(fakeFetch(() => json(proxyAnswer(VIEWS.inTransit))).fetch);
     const form = document.querySelector('form') as ViewListener;
     const seen: (string | undefined)[] = [];
     form.trackOrderView = (view) => seen.push(view?.order.name);
@@ -365,5 +386,62 @@ describe('the Back button', () => {
     expect(seen).toEqual(['#1001']);
     fireEvent.click(screen.getByRole('button', { name: 'Track another order' }));
     await waitFor(() => expect(seen).toEqual(['#1001', undefined]));
+  });
+});
+
+describe('the timeline the proxy draws', () => {
+  it('inserts it with its focusable heading, and copies a tracking number on request', async () => {
+    const copied: string[] = [];
+    draw(fakeFetch(() => json(proxyAnswer(VIEWS.inTransit))).fetch, {
+      copy: async (text) => copied.push(text),
+    });
+    fillAndSubmit();
+    const heading = await screen.findByRole('heading', { name: 'Order #1001' });
+    expect(heading.id).toBe('TrackOrder-1-result');
+    fireEvent.click(screen.getByRole('button', { name: 'Copy' }));
+    expect(await screen.findByRole('button', { name: 'Copied' })).toBeTruthy();
+    expect(copied).toEqual(['370712345678901234']);
+  });
+
+  it('says nothing was copied when copying fails', async () => {
+    draw(fakeFetch(() => json(proxyAnswer(VIEWS.inTransit))).fetch, {
+      copy: () => Promise.reject(new Error('denied')),
+    });
+    fillAndSubmit();
+    fireEvent.click(await screen.findByRole('button', { name: 'Copy' }));
+    await new Promise((r) => setTimeout(r, 0));
+    expect(screen.queryByRole('button', { name: 'Copied' })).toBeNull();
+  });
+
+  it('shows the latest five events, then all of them and fewer again, keeping focus on the button', async () => {
+    draw(fakeFetch(() => json(proxyAnswer(VIEWS.longHistory))).fetch);
+    fillAndSubmit();
+    await screen.findByRole('heading', { name: 'Order #1001' });
+    const shown = () => document.querySelectorAll('details ol li:not([hidden])');
+    expect(shown()).toHaveLength(5);
+    const button = screen.getByRole('button', { name: 'Show all 62 events' });
+    button.focus();
+    fireEvent.click(button);
+    expect(shown()).toHaveLength(62);
+    expect(shown()[61]?.textContent).toContain('Scan 1');
+    const fewer = screen.getByRole('button', { name: 'Show fewer events' });
+    expect(fewer).toBe(button);
+    expect(fewer.getAttribute('aria-expanded')).toBe('true');
+    expect(document.activeElement).toBe(fewer);
+    fireEvent.click(fewer);
+    expect(shown()).toHaveLength(5);
+    expect(button.getAttribute('aria-expanded')).toBe('false');
+    expect(button.textContent).toBe('Show all 62 events');
+  });
+
+  it('draws it by the block settings it sent', async () => {
+    const result = { ...config.result, showEvents: false, showLineItems: false };
+    draw(fakeFetch(() => json(proxyAnswer(VIEWS.inTransit, result))).fetch, {
+      config: { ...config, result },
+    });
+    fillAndSubmit();
+    await screen.findByRole('heading', { name: 'Order #1001' });
+    expect(document.querySelector('.track-order__events')).toBeNull();
+    expect(document.querySelector('.track-order__items')).toBeNull();
   });
 });

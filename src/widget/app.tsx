@@ -1,11 +1,11 @@
 // The widget's state: the block's own form enhanced in place → loading → result or error, with focus
 // and announcements handled. The form is never re-drawn: the shopper's typing, caret and autofill stay.
 import { Component, createRef } from 'preact';
+import type { ResultHtmlAnswer, ResultHtmlOptions } from '../contract/result-html.js';
 import type { OrderListItem, TrackingView } from '../contract/tracking-view.js';
 import { type Failure, type FetchLike, fetchOrders, lookupOrder } from './api.js';
 import { ErrorNotice } from './components/ErrorNotice.js';
 import { OrderPicker } from './components/OrderPicker.js';
-import { TrackingResult } from './components/TrackingResult.js';
 import { type FieldErrors, issueKey, type LookupField, type LookupInput } from './field-issues.js';
 import { interpolate, type Strings } from './strings.js';
 
@@ -14,12 +14,12 @@ export interface WidgetConfig {
   proxyPath: string;
   locale: string;
   signedIn: boolean;
-  showLineItems: boolean;
-  showEvents: boolean;
-  layout: 'compact' | 'full';
-  idPrefix: string;
-  /** The store's contact page, already checked (contactHref); offered with bad news and not-found. */
-  contactUrl?: string | undefined;
+  /**
+   * The block's display settings and the shopper's time zone, sent with each lookup: the proxy
+   * draws the timeline by them. Its `contactUrl` (already checked with contactHref) is offered
+   * with not-found too.
+   */
+  result: ResultHtmlOptions;
 }
 
 export interface TrackOrderAppProps {
@@ -39,17 +39,15 @@ export interface TrackOrderAppProps {
 /** The block's form, with the loader's listener for drawn timelines when recommendations are on. */
 export type ViewListener = HTMLFormElement & { trackOrderView?: (view?: TrackingView) => void };
 
-/** The form, while `loading` a busy form, then the result (`view`) or the form with a `failure`. */
+/** The form, while `loading` a busy form, then the `result` or the form with a `failure`. */
 interface State {
   errors: FieldErrors;
   loading?: boolean;
-  view?: TrackingView | undefined;
+  result?: ResultHtmlAnswer | undefined;
   failure?: Failure | undefined;
   orders?: OrderListItem[];
 }
 
-/** Events shown per shipment before "Show all": long histories would make a phone page very tall. */
-const FEW_EVENTS = 5;
 const FIELDS: LookupField[] = ['orderNumber', 'email'];
 
 // The error summary and the result heading are the only elements made focusable by script.
@@ -77,7 +75,7 @@ export class TrackOrderApp extends Component<TrackOrderAppProps, State> {
   /** What takes focus after the next render: a selector inside the widget, or a form field. */
   _focus: string | HTMLElement = '';
   /** The last result, shown again when Forward returns to its history entry. */
-  _last?: TrackingView;
+  _last?: ResultHtmlAnswer;
 
   constructor(props: TrackOrderAppProps) {
     super(props);
@@ -97,6 +95,8 @@ export class TrackOrderApp extends Component<TrackOrderAppProps, State> {
     // The widget checks the fields with the proxy's own rules and says what is wrong its own way.
     form.noValidate = true;
     form.onsubmit = this._submit;
+    // One listener for the buttons in the proxy's markup, which Preact does not draw.
+    this._out.current?.addEventListener('click', this._click);
     addEventListener('popstate', this._pop);
     if (submitNow) this._run(this._values());
     if (config.signedIn) {
@@ -118,11 +118,11 @@ export class TrackOrderApp extends Component<TrackOrderAppProps, State> {
   /** Back from a result shows the form again; Forward shows the result it left. */
   _pop = (event: PopStateEvent) => {
     const name = (event.state as { trackOrder?: string } | null)?.trackOrder;
-    const view = name && this._last?.order.name === name ? this._last : undefined;
-    if (view === this.state.view) return;
-    if (!view) this._unhold();
-    this._focus = view ? HEADING : this._field('orderNumber');
-    this.setState({ view, loading: false });
+    const result = name && this._last?.view.order.name === name ? this._last : undefined;
+    if (result === this.state.result) return;
+    if (!result) this._unhold();
+    this._focus = result ? HEADING : this._field('orderNumber');
+    this.setState({ result, loading: false });
   };
 
   /** The page address for a result: `?order=` so Back returns to the form (never the email). */
@@ -144,10 +144,11 @@ export class TrackOrderApp extends Component<TrackOrderAppProps, State> {
 
   override componentDidUpdate(_props: TrackOrderAppProps, before: State) {
     const { form, strings } = this.props;
-    const { errors, loading, view } = this.state;
+    const { errors, loading, result } = this.state;
+    const view = result?.view;
     // Tells the loader a timeline was drawn or taken away (it adds recommendations below): a plain
     // callback on the form rather than an event, which costs the chunk fewer bytes.
-    if (view !== before.view) (form as ViewListener).trackOrderView?.(view);
+    if (result !== before.result) (form as ViewListener).trackOrderView?.(view);
     form.hidden = !!view;
     attr(form, 'aria-busy', loading && 'true');
     attr(form.querySelector('[type=submit]'), 'aria-disabled', loading && 'true');
@@ -197,13 +198,20 @@ export class TrackOrderApp extends Component<TrackOrderAppProps, State> {
     const host = this._host();
     host.style.minBlockSize = `${host.offsetHeight}px`;
     this.setState({ errors, loading: true, failure: undefined });
-    const outcome = await lookupOrder(fetch, config.proxyPath, values, config.locale);
+    const outcome = await lookupOrder(
+      fetch,
+      config.proxyPath,
+      values,
+      config.locale,
+      config.result,
+    );
     if (outcome.ok) {
-      const view = outcome.value;
+      const result = outcome.value;
+      const name = result.view.order.name;
       this._focus = HEADING;
-      this._last = view;
-      history.pushState({ trackOrder: view.order.name }, '', this._url(view.order.name));
-      this.setState({ loading: false, view });
+      this._last = result;
+      history.pushState({ trackOrder: name }, '', this._url(name));
+      this.setState({ loading: false, result });
     } else {
       const failure = outcome.failure;
       const errors = fieldErrorsFrom(failure);
@@ -219,26 +227,47 @@ export class TrackOrderApp extends Component<TrackOrderAppProps, State> {
     const order = this._field('orderNumber');
     order.value = '';
     this._focus = order;
-    this.setState({ view: undefined });
+    this.setState({ result: undefined });
+  };
+
+  /**
+   * The two buttons in the proxy's timeline: copy a tracking number (`data-copy`), and show or
+   * hide the older events (`data-label` holds the other label; the hidden ones are `data-more`).
+   */
+  _click = (event: MouseEvent) => {
+    const button = (event.target as Element).closest('button');
+    const data = button?.dataset;
+    if (!button || !data) return;
+    if (data.copy) {
+      this.props.copy?.(data.copy).then(
+        () => {
+          button.textContent = this.props.strings['result.copied'];
+        },
+        () => {},
+      );
+    } else if (data.label) {
+      const open = button.getAttribute('aria-expanded') !== 'true';
+      button.setAttribute('aria-expanded', `${open}`);
+      [button.textContent, data.label] = [data.label, button.textContent ?? ''];
+      const list = document.getElementById(button.getAttribute('aria-controls') ?? '');
+      for (const item of list?.querySelectorAll<HTMLElement>('[data-more]') ?? []) {
+        item.hidden = !open;
+      }
+    }
   };
 
   override render(
-    { config, strings, copy }: TrackOrderAppProps,
-    { errors, view, failure, orders }: State,
+    { config, strings }: TrackOrderAppProps,
+    { errors, result, failure, orders }: State,
   ) {
     const { locale } = config;
     const invalid = FIELDS.filter((k) => errors[k]);
     return (
       <div class="track-order__out" ref={this._out}>
-        {view ? (
+        {result ? (
           <>
-            <TrackingResult
-              {...config}
-              view={view}
-              strings={strings}
-              onCopy={copy}
-              fewEvents={FEW_EVENTS}
-            />
+            {/* The proxy's own markup, escaped there; the wrapper keeps Preact off its contents. */}
+            <div dangerouslySetInnerHTML={{ __html: result.html }} />
             <button type="button" class="track-order__again" onClick={this._reset}>
               {strings['form.track_another']}
             </button>
@@ -263,7 +292,7 @@ export class TrackOrderApp extends Component<TrackOrderAppProps, State> {
                 strings={strings}
                 locale={locale}
                 onRetry={() => this._run(this._values())}
-                contactUrl={config.contactUrl}
+                contactUrl={config.result.contactUrl}
               />
             )}
             {orders && (

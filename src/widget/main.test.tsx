@@ -23,6 +23,11 @@ function block(signedIn = false) {
   return document.querySelector('[data-track-order]') as HTMLElement;
 }
 
+/** What the proxy draws (its own test covers how); the widget puts it in as it comes. */
+const RESULT =
+  '<section class="track-order__result" aria-labelledby="TrackOrder-7-result">' +
+  '<h3 class="track-order__result-title" id="TrackOrder-7-result" tabindex="-1">Order #1001</h3></section>';
+
 afterEach(() => {
   document.body.innerHTML = '';
 });
@@ -52,16 +57,34 @@ describe('mount', () => {
     (root.querySelector('[name=orderNumber]') as HTMLInputElement).value = '1001';
     (root.querySelector('[name=email]') as HTMLInputElement).value = 'a@example.com';
     const urls: string[] = [];
-    setFetch(async (url) => {
+    const bodies: unknown[] = [];
+    setFetch(async (url, init) => {
       urls.push(url);
-      return new Response(JSON.stringify(VIEWS.inTransit), { status: 200 });
+      bodies.push(JSON.parse(String(init?.body)));
+      return new Response(JSON.stringify({ view: VIEWS.inTransit, html: RESULT }), {
+        status: 200,
+      });
     });
     mount(root, { submit: true });
     await screen.findByRole('heading', { name: 'Order #1001' });
     expect(urls).toEqual(['/nb/apps/track/lookup']);
-    // data-line-items="false" hides the items; the compact layout closes the history.
-    expect(screen.queryByText('Wool socks')).toBeNull();
-    expect((root.querySelector('details') as HTMLDetailsElement).open).toBe(false);
+    // data-line-items="false" hides the items; the compact layout closes the history; the times
+    // are the shopper's own.
+    expect(bodies).toEqual([
+      {
+        orderNumber: '1001',
+        email: 'a@example.com',
+        locale: 'nb',
+        html: {
+          timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+          showLineItems: false,
+          showEvents: true,
+          layout: 'compact',
+          idPrefix: 'TrackOrder-7',
+        },
+      },
+    ]);
+    expect(root.querySelector('.track-order__result')?.outerHTML).toBe(RESULT);
   });
 
   it("asks a signed-in customer's orders from the proxy", async () => {

@@ -30,11 +30,15 @@ export function mount(root: HTMLElement, options: MountOptions = {}): boolean {
     proxyPath: d.proxy ?? '/apps/track',
     locale: d.locale || document.documentElement.lang || 'en',
     signedIn: d.signedIn === 'true',
-    showLineItems: d.lineItems !== 'false',
-    showEvents: d.events !== 'false',
-    layout: root.classList.contains('track-order--compact') ? 'compact' : 'full',
-    idPrefix: form.id.replace(/-form$/, ''),
-    contactUrl: contactHref(d.contact),
+    result: {
+      // The shopper's own zone: the proxy shows the times as the shopper lives them.
+      timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+      showLineItems: d.lineItems !== 'false',
+      showEvents: d.events !== 'false',
+      layout: root.classList.contains('track-order--compact') ? 'compact' : 'full',
+      idPrefix: form.id.replace(/-form$/, ''),
+      contactUrl: contactHref(d.contact),
+    },
   };
   const out = document.createElement('div');
   form.before(out);

@@ -6,6 +6,7 @@ import * as overview from './0003_overview.js';
 import * as watcher from './0004_watcher.js';
 import * as storefrontToken from './0005_storefront_token.js';
 import * as overviewCarrierClass from './0006_overview_carrier_class.js';
+import * as watcherPolls from './0007_watcher_polls.js';
 
 /** Names sort in the order they run; Kysely refuses to start if one that ran is missing here. */
 export const migrations: Record<string, Migration> = {
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   '0004_watcher': watcher,
   '0005_storefront_token': storefrontToken,
   '0006_overview_carrier_class': overviewCarrierClass,
+  '0007_watcher_polls': watcherPolls,
 };

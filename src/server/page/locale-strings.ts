@@ -1,9 +1,10 @@
 // The storefront strings for the server-rendered page, read from the theme extension's locale files.
 import { readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { englishStrings, type Strings, stringsFromLocale } from '../../widget/strings.js';
 
-const LOCALES_DIR = fileURLToPath(new URL('../../../theme-extension/locales/', import.meta.url));
+// A path from this file's folder: Vitest's DOM environments rewrite `new URL(…, import.meta.url)`.
+const LOCALES_DIR = join(import.meta.dirname, '../../../theme-extension/locales/');
 
 /** Locale tag (lower-case) → file name; only files that exist can ever be read. */
 let files: Map<string, string> | undefined;

@@ -1,16 +1,20 @@
+import { randomBytes } from 'node:crypto';
 import fc from 'fast-check';
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import { SHIPMENT_STATUSES } from '../../contract/tracking-view.js';
 import { DEFAULT_STALLED_AFTER_DAYS, isStalled } from '../../core/stalled.js';
 import type { DatabaseHandle } from '../../db/index.js';
+import { createShopSettingsRepository } from '../../db/shop-settings.js';
 import { databases, testDatabase } from '../../db/testing.js';
 import { type SeedOrder, type SeedShipment, seedOrders, seedShop } from '../../overview/seed.js';
 import type { ShipmentListRow } from '../../overview/shipments.js';
+import { createSealer } from '../../platform/crypto.js';
 import { createLogger } from '../../platform/logger.js';
 import type { AppEnv } from '../context.js';
 import { HttpError } from '../http-error.js';
 import { mountOverviewRoutes } from './api-overview.js';
+import { mountSettingsRoutes } from './api-settings.js';
 import { overviewRouteDeps } from './api-shared.js';
 
 const A = 'alpha.myshopify.com';
@@ -35,10 +39,13 @@ function testApp(handle: DatabaseHandle, now = NOW) {
   app.onError((error) =>
     error instanceof HttpError ? error.toResponse() : new Response('boom', { status: 500 }),
   );
-  mountOverviewRoutes(
-    app,
-    overviewRouteDeps(handle.db, () => now),
-  );
+  const deps = overviewRouteDeps(handle.db, () => now);
+  mountOverviewRoutes(app, deps);
+  mountSettingsRoutes(app, {
+    overview: deps.settings,
+    shopSettings: createShopSettingsRepository(handle.db, createSealer(randomBytes(32))),
+    envKeys: {},
+  });
   return {
     get: (path: string, shop = A, headers: Record<string, string> = {}) =>
       app.request(path, { headers: { 'x-test-shop': shop, ...headers } }),
@@ -313,10 +320,10 @@ describe.each(databases())('overview API on %s', (kind) => {
     expect(b.shipments).toEqual([]);
     await api.put(
       '/api/settings',
-      JSON.stringify({ stalledAfterDays: { express: 1, postal: 2, other: 3 } }),
+      JSON.stringify({ stalledAfterDaysByClass: { express: 1, postal: 2, other: 3 } }),
     );
-    expect(await api.json('/api/settings', B)).toEqual({
-      stalledAfterDays: DEFAULT_STALLED_AFTER_DAYS,
+    expect(await api.json('/api/settings', B)).toMatchObject({
+      stalledAfterDaysByClass: DEFAULT_STALLED_AFTER_DAYS,
     });
   });
 
@@ -394,21 +401,26 @@ describe.each(databases())('overview API on %s', (kind) => {
 
   it('stores and validates the stalled thresholds, and the counts follow them', async () => {
     const { api } = await seeded();
-    expect(await api.json('/api/settings')).toEqual({
-      stalledAfterDays: { express: 3, postal: 7, other: 5 },
+    expect(await api.json('/api/settings')).toMatchObject({
+      stalledAfterDays: 5,
+      stalledAfterDaysByClass: { express: 3, postal: 7, other: 5 },
     });
     const put = await api.put(
       '/api/settings',
-      JSON.stringify({ stalledAfterDays: { express: 5, postal: 7, other: 5 } }),
+      JSON.stringify({ stalledAfterDaysByClass: { express: 5 } }),
     );
     expect(put.status).toBe(200);
+    expect(
+      ((await put.json()) as { stalledAfterDaysByClass: unknown }).stalledAfterDaysByClass,
+    ).toEqual({ express: 5, postal: 7, other: 5 });
     const { counts } = await api.json<{ counts: Record<string, number> }>('/api/overview');
     expect(counts.stalled).toBe(1);
     for (const body of [
-      '{"stalledAfterDays":{"express":0,"postal":7,"other":5}}',
-      '{"stalledAfterDays":{"express":2.5,"postal":7,"other":5}}',
-      '{"stalledAfterDays":{"express":3,"postal":7}}',
-      '{"stalledAfterDays":{"express":3,"postal":7,"other":500}}',
+      '{"stalledAfterDaysByClass":{"express":0}}',
+      '{"stalledAfterDaysByClass":{"express":2.5}}',
+      '{"stalledAfterDaysByClass":{"express":3,"postal":7,"other":500}}',
+      '{"stalledAfterDays":{"express":3,"postal":7,"other":5}}',
+      '{"stalledAfterDays":0}',
       'not json',
     ]) {
       const response = await api.put('/api/settings', body);

@@ -1,5 +1,6 @@
 // GET /api/overview?from&to: the status board's counts for the session's shop. Also mounts every
-// overview route (overview, shipments, CSV, carriers, analytics, settings) under /api.
+// overview route (overview, shipments, CSV, carriers, analytics) under /api; the settings are
+// mounted with the watcher's (api-settings.ts).
 import { type Context, Hono } from 'hono';
 import { overviewCounts } from '../../overview/counts.js';
 import { DateRangeSchema } from '../../overview/filters.js';
@@ -8,7 +9,6 @@ import { httpError } from '../http-error.js';
 import { jsonResponse } from '../responses.js';
 import { apiAnalytics } from './api-analytics.js';
 import { apiCarriers } from './api-carriers.js';
-import { apiGetSettings, apiPutSettings } from './api-settings.js';
 import { type ApiEnv, type OverviewRouteDeps, overviewScope, parseQuery } from './api-shared.js';
 import { apiShipments, apiShipmentsCsv } from './api-shipments.js';
 
@@ -28,7 +28,7 @@ export function apiOverview(deps: OverviewRouteDeps) {
 export function mountOverviewRoutes(app: Hono<AppEnv>, deps: OverviewRouteDeps): void {
   const api = new Hono<ApiEnv>({ strict: false });
   const route = (
-    method: 'GET' | 'PUT',
+    method: 'GET',
     path: string,
     name: string,
     handler: (c: Context<ApiEnv>) => Promise<Response>,
@@ -43,21 +43,9 @@ export function mountOverviewRoutes(app: Hono<AppEnv>, deps: OverviewRouteDeps):
   route('GET', '/shipments', 'api-shipments', apiShipments(deps));
   route('GET', '/carriers', 'api-carriers', apiCarriers(deps));
   route('GET', '/analytics', 'api-analytics', apiAnalytics(deps));
-  route('GET', '/settings', 'api-settings', apiGetSettings(deps));
-  route('PUT', '/settings', 'api-settings', apiPutSettings(deps));
-  const allowed: Record<string, string[]> = {
-    '/settings': ['GET', 'HEAD', 'PUT'],
-  };
-  for (const path of [
-    '/overview',
-    '/shipments.csv',
-    '/shipments',
-    '/carriers',
-    '/analytics',
-    '/settings',
-  ])
+  for (const path of ['/overview', '/shipments.csv', '/shipments', '/carriers', '/analytics'])
     api.all(path, () => {
-      throw httpError('method_not_allowed', { allow: allowed[path] ?? ['GET', 'HEAD'] });
+      throw httpError('method_not_allowed', { allow: ['GET', 'HEAD'] });
     });
   app.route('/api', api);
 }

@@ -1,4 +1,4 @@
-// POST /proxy/lookup: JSON for the widget, or a form post from the no-JS block answered with a Liquid page.
+// POST /proxy/lookup: JSON (with the timeline as HTML when the widget asks), or a form post from the no-JS block answered with a Liquid page.
 import type { Context } from 'hono';
 import { bodyKind, lookupInput, type RawLookupFields, rawFields } from '../../lookup/input.js';
 import { type SignedContext, verifyRequest } from '../auth/app-proxy-request.js';
@@ -7,6 +7,7 @@ import type { AppEnv, RouteDeps } from '../context.js';
 import { HttpError, httpError } from '../http-error.js';
 import { liquidResponse } from '../page/liquid-response.js';
 import { type FormState, renderFormPage, renderTimelinePage } from '../page/no-js-page.js';
+import { renderResultHtml } from '../page/result-html.js';
 import { jsonTextResponse } from '../responses.js';
 import { pageRecommendations } from './proxy-recommendations.js';
 
@@ -31,14 +32,23 @@ export function proxyLookup(deps: RouteDeps) {
 
     if (kind === 'json') {
       await deps.limits.hitIp(ip);
-      const input = lookupInput(rawFields('json', text), signed.customerId !== null);
+      const raw = rawFields('json', text);
+      const input = lookupInput(raw, signed.customerId !== null);
       const answer = await deps.lookup.order(
         signed.shop,
         { ...input, customerId: signed.customerId },
         ctx,
       );
       fields.cacheHit = answer.cacheHit;
-      return jsonTextResponse(answer.json ?? JSON.stringify(answer.value));
+      const json = answer.json ?? JSON.stringify(answer.value);
+      if (!raw.html) return jsonTextResponse(json);
+      // The widget's variant: the same view, and the timeline drawn here (ResultHtmlAnswer).
+      const html = renderResultHtml(answer.value, raw.html, {
+        locale: raw.locale,
+        now: deps.clock(),
+        shopTimeZone: deps.shopTimeZone(signed.shop),
+      });
+      return jsonTextResponse(`{"view":${json},"html":${JSON.stringify(html)}}`);
     }
 
     // The form's answer is always a page the theme can show: the timeline, or the form with the error.

@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { ERROR_STATUS, ErrorBodySchema } from '../../contract/errors.js';
+import { ResultHtmlAnswerSchema } from '../../contract/result-html.js';
 import { TrackingViewSchema } from '../../contract/tracking-view.js';
 import { adminOrder, ORDER_EMAIL } from '../../testing/admin-orders.js';
 import { json, ordersAdmin } from '../../testing/fake-admin.js';
 import { lookupRequest, NOW, SECRET, signedUrl, TOKEN } from '../../testing/signed.js';
 import { testApp } from '../../testing/test-app.js';
+import { formatDate } from '../../widget/format.js';
+import { stringsFor } from '../page/locale-strings.js';
 
 async function errorOf(response: Response) {
   expect(response.headers.get('content-type')).toMatch(/^application\/json/);
@@ -56,6 +59,69 @@ describe('POST /proxy/lookup', () => {
     const view = TrackingViewSchema.parse(await res.json());
     expect(view.order.name).toBe('#1001');
     expect(t.calls).toHaveLength(1);
+  });
+
+  it('answers the plain TrackingView, with no `html`, when the body does not ask for it', async () => {
+    for (const extra of [{}, { html: 'yes' }, { html: null }, { html: ['x'] }]) {
+      const res = await app().handler(
+        lookupRequest({ orderNumber: '#1001', email: ORDER_EMAIL, ...extra }),
+      );
+      const body = (await res.json()) as Record<string, unknown>;
+      expect(Object.keys(body).sort()).toEqual(Object.keys(TrackingViewSchema.parse(body)).sort());
+      expect(body).not.toHaveProperty('html');
+    }
+  });
+
+  it('adds the timeline drawn as HTML, by the block settings, in the shopper’s zone and language', async () => {
+    const plain = await app().handler(lookupRequest({ orderNumber: '#1001', email: ORDER_EMAIL }));
+    const view = TrackingViewSchema.parse(await plain.json());
+    const res = await app().handler(
+      lookupRequest({
+        orderNumber: '#1001',
+        email: ORDER_EMAIL,
+        locale: 'nb',
+        html: {
+          timeZone: 'Asia/Tokyo',
+          showLineItems: false,
+          showEvents: true,
+          layout: 'compact',
+          idPrefix: 'TrackOrder-abc_1',
+          contactUrl: '/pages/contact',
+        },
+      }),
+    );
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    const answer = ResultHtmlAnswerSchema.parse(await res.json());
+    // The view is the very one other clients get.
+    expect(answer.view).toEqual(view);
+    const nb = stringsFor('nb');
+    expect(answer.html).toMatch(/^<section class="track-order__result"/);
+    expect(answer.html).toContain('id="TrackOrder-abc_1-result" tabindex="-1"');
+    expect(answer.html).toContain(nb['form.placed'].replace('{date}', ''));
+    expect(answer.html).toContain(formatDate(view.order.processedAt, 'nb', 'Asia/Tokyo'));
+    expect(answer.html).not.toContain('track-order__items');
+  });
+
+  it('draws the HTML with defaults for settings that do not fit, never failing the lookup', async () => {
+    const res = await app().handler(
+      lookupRequest({
+        orderNumber: '#1001',
+        email: ORDER_EMAIL,
+        html: {
+          timeZone: 'Mars/Olympus_Mons',
+          showEvents: 'no',
+          layout: 'wide',
+          idPrefix: '"><script>alert(1)</script>',
+          contactUrl: 'javascript:alert(1)',
+        },
+      }),
+    );
+    expect(res.status).toBe(200);
+    const { html } = ResultHtmlAnswerSchema.parse(await res.json());
+    expect(html).toContain('id="track-order-result"');
+    expect(html).not.toContain('<script');
+    expect(html).not.toContain('javascript:');
   });
 
   it('compares the email without regard to case or surrounding spaces', async () => {

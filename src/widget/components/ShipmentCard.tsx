@@ -1,10 +1,8 @@
 // One shipment: status, delivery date up front, carrier and tracking number, its events and items.
-import { Component } from 'preact';
 import type { Shipment, TrackingEvent } from '../../contract/tracking-view.js';
 import { Contact } from '../contact.js';
 import { dayOf, formatDateTime, formatDay } from '../format.js';
 import { interpolate, lookup, type Strings } from '../strings.js';
-import { CopyButton } from './CopyButton.js';
 import { LineItems } from './LineItems.js';
 
 export interface ShipmentCardProps {
@@ -26,8 +24,8 @@ export interface ShipmentCardProps {
   eventsOpen?: boolean;
   /** Shows only this many of the latest events, with a button for the rest; all when undefined. */
   fewEvents?: number | undefined;
-  /** Given in the browser only; without it no copy button is drawn. */
-  onCopy?: (text: string) => Promise<unknown>;
+  /** Draws a copy button by the tracking number (`data-copy`), which the widget makes work. */
+  copy?: boolean | undefined;
   /** Keeps element ids unique when a page holds several blocks. */
   idPrefix?: string;
 }
@@ -67,49 +65,53 @@ export function eventMessage(event: TrackingEvent, label: string, locale: string
 // Statuses whose bad news is explained with what it means for the shopper.
 const PROBLEMS = ['failure', 'attempted_delivery', 'returned_to_sender', 'cancelled'];
 
-/** The history list; past `few` events, a button shows the rest (a class: no hooks runtime). */
-class Events extends Component<
-  Pick<ShipmentCardProps, 'strings' | 'locale' | 'timeZone'> & {
-    events: TrackingEvent[];
-    few?: number | undefined;
-    id: string;
-  },
-  { all?: boolean }
-> {
-  override render({ events, few, strings, locale, timeZone, id }: Events['props']) {
-    const cut = !this.state.all && few !== undefined && events.length > few;
-    return (
-      <>
-        <ol id={id}>
-          {(cut ? events.slice(0, few) : events).map((e, i) => {
-            const label = statusText(e.status, strings);
-            const message = eventMessage(e, label, locale);
-            return (
-              <li key={i}>
-                <time dateTime={e.at}>{formatDateTime(e.at, locale, timeZone)}</time>{' '}
-                <strong>{label}</strong>
-                {message && <span> {message}</span>}
-                {e.location && <span class="track-order__place"> {e.location}</span>}
-              </li>
-            );
-          })}
-        </ol>
-        {few !== undefined && events.length > few && (
-          <button
-            type="button"
-            class="track-order__more"
-            aria-expanded={cut ? 'false' : 'true'}
-            aria-controls={id}
-            onClick={() => this.setState({ all: cut })}
-          >
-            {cut
-              ? interpolate(strings['result.show_all'], { count: events.length })
-              : strings['result.show_fewer']}
-          </button>
-        )}
-      </>
-    );
-  }
+/**
+ * The history list. Past `few` events the rest are drawn `hidden` (marked `data-more`) with a button
+ * whose `data-label` holds the other label: the widget toggles both, so the server can draw it.
+ */
+function Events({
+  events,
+  few,
+  strings,
+  locale,
+  timeZone,
+  id,
+}: Pick<ShipmentCardProps, 'strings' | 'locale' | 'timeZone'> & {
+  events: TrackingEvent[];
+  few?: number | undefined;
+  id: string;
+}) {
+  const cut = few !== undefined && events.length > few;
+  return (
+    <>
+      <ol id={id}>
+        {events.map((e, i) => {
+          const label = statusText(e.status, strings);
+          const message = eventMessage(e, label, locale);
+          const more = cut && i >= few;
+          return (
+            <li key={i} hidden={more} data-more={more ? '' : undefined}>
+              <time dateTime={e.at}>{formatDateTime(e.at, locale, timeZone)}</time>{' '}
+              <strong>{label}</strong>
+              {message && <span> {message}</span>}
+              {e.location && <span class="track-order__place"> {e.location}</span>}
+            </li>
+          );
+        })}
+      </ol>
+      {cut && (
+        <button
+          type="button"
+          class="track-order__more"
+          aria-expanded="false"
+          aria-controls={id}
+          data-label={strings['result.show_fewer']}
+        >
+          {interpolate(strings['result.show_all'], { count: events.length })}
+        </button>
+      )}
+    </>
+  );
 }
 
 export function ShipmentCard({
@@ -125,7 +127,7 @@ export function ShipmentCard({
   showEvents = true,
   eventsOpen = false,
   fewEvents,
-  onCopy,
+  copy,
   idPrefix = 'track-order',
 }: ShipmentCardProps) {
   const url = safeUrl(s.trackingUrl);
@@ -180,7 +182,11 @@ export function ShipmentCard({
               <dt>{strings['result.tracking_number']}</dt>
               <dd>
                 <code>{s.trackingNumber}</code>
-                {onCopy && <CopyButton text={s.trackingNumber} strings={strings} onCopy={onCopy} />}
+                {copy && (
+                  <button type="button" class="track-order__copy" data-copy={s.trackingNumber}>
+                    {strings['result.copy']}
+                  </button>
+                )}
               </dd>
             </>
           )}

@@ -26,7 +26,8 @@ export interface TrackingResultProps {
   fewEvents?: number | undefined;
   /** The widget moves focus here once the result is drawn. */
   headingRef?: Ref<HTMLHeadingElement>;
-  onCopy?: (text: string) => Promise<unknown>;
+  /** Draws copy buttons by tracking numbers (`data-copy`), for the widget to make work. */
+  copy?: boolean | undefined;
   /** Keeps element ids unique when a page holds several blocks. */
   idPrefix?: string;
 }
@@ -53,7 +54,7 @@ export function TrackingResult({
   layout = 'full',
   fewEvents,
   headingRef,
-  onCopy,
+  copy,
   idPrefix = 'track-order',
 }: TrackingResultProps) {
   const { order, shipments } = view;
@@ -116,7 +117,7 @@ export function TrackingResult({
           showEvents={showEvents}
           eventsOpen={layout === 'full'}
           fewEvents={fewEvents}
-          onCopy={onCopy}
+          copy={copy}
           idPrefix={idPrefix}
         />
       ))}
