@@ -64,6 +64,7 @@ async function bench(kind: string, handle: DatabaseHandle) {
       sampleTracking =
         orders.flatMap((o) => o.shipments ?? []).at(-1)?.trackingNumber ?? sampleTracking;
     await seedOrders(handle.db, SHOP, orders);
+    console.error(`${kind}: ${i + orders.length} orders seeded`);
   }
   await seedOrders(
     handle.db,
@@ -74,6 +75,8 @@ async function bench(kind: string, handle: DatabaseHandle) {
   // visibility map (index-only scans). PGlite has no autovacuum; the app's tables are the same.
   await sql`vacuum analyze`.execute(handle.db);
   const seeded = Math.round((performance.now() - started) / 1000);
+  // Progress on stderr (the figures go to stdout as one JSON line per database).
+  console.error(`${kind}: ${ORDERS} orders seeded in ${seeded} s; measuring`);
   const scope = {
     shop: SHOP,
     timeZone: 'Europe/Oslo',
