@@ -34,22 +34,32 @@ export async function overviewCounts(
   // Shipments of orders processed within the range: a semi-join on the order's key.
   const ofOrdersInRange = sql<SqlBool>`exists (select 1 from orders o
     where o.shop = s.shop and o.order_gid = s.order_gid and ${sql.join(within, sql` and `)})`;
-  // Three short queries, each on its own index: by status (shipments_shop_status), the stalled
-  // ones (shipments_shop_stalled's three ranges), the orders waiting (fulfillment_orders_shop_waiting).
+  // Short queries, each on its own index: by status (shipments_shop_status), the stalled ones
+  // (shipments_shop_stalled's three ranges), the orders waiting (fulfillment_orders_shop_waiting).
+  const isStalled = stalledSql('s', scope.thresholds, scope.now);
+  // With a range, one pass over the range's shipments (one join with its orders) gives both the
+  // statuses and the stalled count; without one each count reads its own index.
   const byStatus = db
     .selectFrom('shipments as s')
     .where('s.shop', '=', scope.shop)
     .$if(ranged, (q) => q.where(ofOrdersInRange))
-    .select(['s.status', sql<number>`count(*)::int`.as('n')])
+    .select([
+      's.status',
+      sql<number>`count(*)::int`.as('n'),
+      (ranged ? sql<number>`(count(*) filter (where ${isStalled}))::int` : sql<number>`0`).as(
+        'stalled',
+      ),
+    ])
     .groupBy('s.status')
     .execute();
-  const stalled = db
-    .selectFrom('shipments as s')
-    .where('s.shop', '=', scope.shop)
-    .where(stalledSql('s', scope.thresholds, scope.now))
-    .$if(ranged, (q) => q.where(ofOrdersInRange))
-    .select(sql<number>`count(*)::int`.as('n'))
-    .executeTakeFirst();
+  const stalled = ranged
+    ? byStatus.then((rows) => ({ n: rows.reduce((sum, r) => sum + r.stalled, 0) }))
+    : db
+        .selectFrom('shipments as s')
+        .where('s.shop', '=', scope.shop)
+        .where(isStalled)
+        .select(sql<number>`count(*)::int`.as('n'))
+        .executeTakeFirst();
 
   const waitingStatuses: readonly string[] = [
     ...WAITING_FULFILLMENT_ORDER_STATUSES,

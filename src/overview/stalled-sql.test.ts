@@ -109,8 +109,18 @@ describe.each(databases())('the stalled SQL agrees with the pure rule on %s', (k
             ]),
           );
           expect(new Map(page.shipments.map((r) => [r.id, r.stalled]))).toEqual(expected);
+          const stalledCount = [...expected.values()].filter(Boolean).length;
           const { counts } = await overviewCounts(handle.db, scope, {});
-          expect(counts.stalled).toBe([...expected.values()].filter(Boolean).length);
+          expect(counts.stalled).toBe(stalledCount);
+          // A range holding every order counts the same (one pass over the range's shipments);
+          // a range holding none counts nothing.
+          const all = await overviewCounts(handle.db, scope, {
+            from: '2026-11-10',
+            to: '2026-11-10',
+          });
+          expect(all.counts).toEqual(counts);
+          const none = await overviewCounts(handle.db, scope, { from: '2026-11-11' });
+          expect(none.counts.stalled + none.counts.in_transit).toBe(0);
         },
       ),
       { numRuns: 30 },
