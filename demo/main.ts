@@ -2,6 +2,7 @@
 import { createLogger } from '../src/platform/logger.js';
 import { ConfigError } from '../src/server/app.js';
 import { startDemo } from './server.js';
+import { GENERATED_ORDER_COUNT } from './shopify/seed-generated.js';
 import { demoOrderTable } from './shopify/seed-orders.js';
 
 /** One short line per proxy request: enough to watch the flow, never an email or a token. */
@@ -42,6 +43,8 @@ async function main(): Promise<void> {
     host: process.env.HOST || '127.0.0.1',
     env: process.env,
     logger: consoleLogger,
+    // Thousands of orders in every delivery state for the overview; the backfill runs behind.
+    generatedOrders: GENERATED_ORDER_COUNT,
     // The shipment watcher with the local carriers' keys, write-back and Flow turned on.
     watcher: true,
   });

@@ -21,6 +21,8 @@ import { handleCarrierRequest } from './carrier-endpoints.js';
 import { DEMO_SHOP, demoSettings } from './env.js';
 import { createNodeServer } from './node-http.js';
 import { createLocalShopify, type LocalShopify } from './shopify/local-shopify.js';
+import { demoThemes } from './shopify/online-store.js';
+import { generatedAdminOrders } from './shopify/seed-generated.js';
 import { seedOrders } from './shopify/seed-orders.js';
 import { mintSessionToken } from './shopify/session-token.js';
 import { createStorefrontEmulator } from './shopify/storefront-emulator.js';
@@ -53,7 +55,7 @@ const LOCALES = [
 
 /** The scopes the local Shopify grants: those of shopify.app.toml. */
 const DEMO_SCOPES =
-  'read_orders,read_all_orders,read_fulfillments,write_fulfillments,read_assigned_fulfillment_orders,read_merchant_managed_fulfillment_orders,read_third_party_fulfillment_orders,read_customers,unauthenticated_read_product_listings';
+  'read_orders,read_all_orders,read_fulfillments,write_fulfillments,read_assigned_fulfillment_orders,read_merchant_managed_fulfillment_orders,read_third_party_fulfillment_orders,read_customers,unauthenticated_read_product_listings,read_themes';
 
 export interface DemoOptions {
   /** 0 picks a free port. */
@@ -72,6 +74,11 @@ export interface DemoOptions {
   logger?: AppLogger;
   /** The theme app extension to render; the project's own by default. */
   extensionRoot?: string;
+  /**
+   * Local mode: how many generated orders follow the hand-written ones (`npm run demo` asks for
+   * GENERATED_ORDER_COUNT). Default 0: tests that do not look at the overview skip the long backfill.
+   */
+  generatedOrders?: number;
   /**
    * Local mode with `preinstall`: the merchant's part of the shipment watcher done at start, as in
    * the app's Settings and the Flow app: the local carriers' keys saved, write-back on, and Flow
@@ -142,7 +149,19 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
         scope: DEMO_SCOPES,
         appUrl: appOrigin,
         webhookUrl: `${appOrigin}/webhooks`,
-        shops: [{ domain: DEMO_SHOP, orders, installed: true }],
+        // The hand-written orders first (the shopper tests know them), then thousands generated.
+        shops: [
+          {
+            domain: DEMO_SHOP,
+            orders: [
+              ...orders,
+              ...generatedAdminOrders(new Date(clock()), options.generatedOrders ?? 0),
+            ],
+            installed: true,
+            // The storefront is this server; its live theme has the block on the tracking page.
+            onlineStore: { primaryUrl: origin, themes: demoThemes() },
+          },
+        ],
         clock: systemClock,
         fetch: (input, init) => fetch(input, init),
       });

@@ -46,6 +46,7 @@ import { createMutationResolvers, type MutationRecords } from './admin-mutations
 import { createFieldResolver, createStore, SHOP, typeResolver } from './admin-resolvers.js';
 import { dateSearchResolvers } from './admin-search-dates.js';
 import { BULK_FILE_PREFIX, type BulkOperations, createBulkOperations } from './bulk-operations.js';
+import { type OnlineStoreOptions, onlineStoreResolvers } from './online-store.js';
 import type { OutgoingWebhook } from './order-actions.js';
 import type { SeedOrder } from './seed-types.js';
 import { bulkOperationsFinishPayload } from './webhook-payloads.js';
@@ -85,6 +86,8 @@ export interface AdminEmulatorOptions {
   maxQueryCost?: number;
   /** How `slow` faults wait; injected so tests need no real time. */
   sleep?: (ms: number) => Promise<void>;
+  /** The storefront's address and themes (`Shop.primaryDomain`, `themes`); none unless given. */
+  onlineStore?: OnlineStoreOptions;
 }
 
 export interface AdminEmulator {
@@ -189,7 +192,12 @@ export function createAdminEmulator(options: AdminEmulatorOptions): AdminEmulato
     origin: () => requestOrigin,
     onWebhook: options.onWebhook,
   });
-  const fieldResolver = createFieldResolver(store, { ...dateSearch, ...mutations.resolvers });
+  const onlineStore = options.onlineStore ? onlineStoreResolvers(options.onlineStore) : {};
+  const fieldResolver = createFieldResolver(store, {
+    ...dateSearch,
+    ...onlineStore,
+    ...mutations.resolvers,
+  });
   const authorized = (token: string | null) =>
     token !== null &&
     ((options.accessToken !== undefined && token === options.accessToken) ||

@@ -16,6 +16,7 @@ import { type AccessTokens, createAccessTokens } from './access-tokens.js';
 import { ADMIN_GRAPHQL_PATH, type AdminEmulator, createAdminEmulator } from './admin-emulator.js';
 import { BULK_FILE_PREFIX } from './bulk-operations.js';
 import { createOAuthEndpoint, OAUTH_TOKEN_PATH, type OAuthEndpoint } from './oauth.js';
+import type { OnlineStoreOptions } from './online-store.js';
 import type { SeedOrder } from './seed-types.js';
 import { WEBHOOK_TOPICS } from './webhook-payloads.js';
 import { createWebhookSender, type WebhookSender } from './webhook-sender.js';
@@ -26,6 +27,8 @@ export interface LocalShop {
   orders: SeedOrder[];
   /** Installed at start (the demo starts with its shop installed). */
   installed?: boolean;
+  /** The storefront's address and themes, as the Admin API reports them. */
+  onlineStore?: OnlineStoreOptions;
 }
 
 export interface LocalShopifyOptions {
@@ -56,6 +59,9 @@ export interface LocalShopify {
   senderFor(shop: string): WebhookSender;
   isInstalled(shop: string): boolean;
 }
+
+/** How many of a shop's orders (the first) the admin page's forms offer. */
+const ADMIN_FORM_ORDERS = 60;
 
 /** Bulk operation numbers per shop start this far apart, so `/bulk/<n>.jsonl` names one shop's file. */
 const BULK_ID_STRIDE = 1_000_000;
@@ -95,6 +101,7 @@ export function createLocalShopify(options: LocalShopifyOptions): LocalShopify {
         clock: options.clock,
         bulkDurationMs: options.bulkDurationMs,
         bulkFirstId: i * BULK_ID_STRIDE + 1,
+        onlineStore: s.onlineStore,
         // Shopify only notifies installed apps.
         onWebhook: (w) => {
           if (installed(s.domain)) void senderFor(s.domain).send(w.topic, w.payload);
@@ -124,7 +131,11 @@ export function createLocalShopify(options: LocalShopifyOptions): LocalShopify {
     shops: domains,
     installed: options.shops.filter((s) => s.installed ?? true).map((s) => s.domain),
     topics: WEBHOOK_TOPICS,
-    orders: (shop) => ordersOf(shop).map((o) => ({ key: o.id, label: o.name })),
+    // The forms offer the first orders only: a select of thousands helps nobody.
+    orders: (shop) =>
+      ordersOf(shop)
+        .slice(0, ADMIN_FORM_ORDERS)
+        .map((o) => ({ key: o.id, label: o.name })),
     actions: createShopActions({ ordersOf, senderFor, tokens, clock: options.clock }),
     clock: options.clock,
   });

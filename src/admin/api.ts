@@ -26,6 +26,8 @@ export interface CarrierRow {
 export interface AnalyticsBody {
   days: { date: string; found: number; notFound: number }[];
 }
+export type { OnboardingStatus as OnboardingBody } from '../overview/onboarding.js';
+
 /** The carriers a shop can give keys for (GET /api/settings `carriers`). */
 export const CARRIER_IDS = ['bring', 'postnord', 'dhl', 'seventeenTrack'] as const;
 export type CarrierId = (typeof CARRIER_IDS)[number];

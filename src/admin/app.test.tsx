@@ -13,9 +13,19 @@ afterEach(cleanup);
 const json = (body: unknown, status = 200) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
-function fakeApi(answer: (path: string, init?: RequestInit) => Response) {
+const ONBOARDING_DONE = {
+  block: { state: 'added', themeName: 'Dawn', files: ['templates/page.track.json'] },
+  proxy: { state: 'answering', url: 'https://alpha.example/apps/track/ping' },
+};
+
+/** `calls` records every call but the board's onboarding check, which answers `onboarding`. */
+function fakeApi(
+  answer: (path: string, init?: RequestInit) => Response,
+  onboarding: unknown = ONBOARDING_DONE,
+) {
   const calls: { path: string; init?: RequestInit }[] = [];
   const api = createApi(async (path, init) => {
+    if (path === '/api/onboarding') return json(onboarding);
     calls.push({ path, init });
     return answer(path, init);
   });
@@ -118,12 +128,36 @@ describe('status board', () => {
         : json({ counts: COUNTS, oldestUnfulfilledAt: null, timeZone: 'UTC' }),
     );
     render(<App {...props(api, '')} />);
-    expect(screen.getByRole('status').textContent).toBe(en.app.loading);
+    for (const status of screen.getAllByRole('status'))
+      expect(status.textContent).toBe(en.app.loading);
     await screen.findByRole('alert');
     fail = false;
     fireEvent.click(screen.getByText(en.app.retry));
     await screen.findByText('Delayed');
     expect(calls).toHaveLength(2);
+  });
+
+  it('shows whether the block is on the live theme and the proxy answers', async () => {
+    const counts = () => json({ counts: COUNTS, oldestUnfulfilledAt: null, timeZone: 'UTC' });
+    const done = render(<App {...props(fakeApi(counts).api, '')} />);
+    await screen.findByText('The block is on your live theme (Dawn).', { exact: false });
+    expect(screen.getByText(en.onboarding.proxyOk, { exact: false })).toBeTruthy();
+    expect(screen.getAllByText(en.onboarding.state.done)).toHaveLength(2);
+    expect(await axeViolations(done.container)).toEqual([]);
+    cleanup();
+    const missing = {
+      block: { state: 'missing', themeName: 'Dawn', files: [] },
+      proxy: { state: 'not_answering', url: 'https://alpha.example/apps/track/ping' },
+    };
+    render(<App {...props(fakeApi(counts, missing).api, '', 'nb')} />);
+    await screen.findByText('Blokken ligger ikke i det publiserte temaet (Dawn) ennå.', {
+      exact: false,
+    });
+    expect(screen.getByText(nb.onboarding.proxyFailed, { exact: false })).toBeTruthy();
+    expect(screen.getAllByText(nb.onboarding.state.todo)).toHaveLength(2);
+    expect(screen.getByText(nb.onboarding.addBlock).getAttribute('href')).toBe(
+      addBlockLink('alpha.myshopify.com', 'key123'),
+    );
   });
 
   it('speaks Norwegian', async () => {

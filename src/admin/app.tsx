@@ -9,6 +9,7 @@ import {
   ApiError,
   CARRIER_IDS,
   type CarrierRow,
+  type OnboardingBody,
   type OverviewBody,
   query,
   type SettingsBody,
@@ -208,13 +209,15 @@ function Board({ api, i18n, route, shop, apiKey }: AppProps) {
         {data?.oldestUnfulfilledAt && (
           <p>
             {i18n.t('board.oldestWaiting', {
-              days: Math.floor((Date.now() - Date.parse(data.oldestUnfulfilledAt)) / 86_400_000),
+              ago: i18n.daysAgo(
+                Math.floor((Date.now() - Date.parse(data.oldestUnfulfilledAt)) / 86_400_000),
+              ),
             })}
           </p>
         )}
         <p class="tyo-help">{i18n.t('board.stalledHelp')}</p>
       </Section>
-      <Onboarding i18n={i18n} shop={shop} apiKey={apiKey} />
+      <Onboarding api={api} i18n={i18n} shop={shop} apiKey={apiKey} />
     </>
   );
 }
@@ -229,15 +232,71 @@ export function addBlockLink(shop: string, apiKey: string): string {
   return `https://${shop}/admin/themes/current/editor?${search.toString()}`;
 }
 
-function Onboarding({ i18n, shop, apiKey }: { i18n: I18n; shop: string; apiKey: string }) {
+function Onboarding({
+  api,
+  i18n,
+  shop,
+  apiKey,
+}: {
+  api: AdminApi;
+  i18n: I18n;
+  shop: string;
+  apiKey: string;
+}) {
+  const { data, error, loading, retry } = useData(
+    () => api.get<OnboardingBody>('/api/onboarding'),
+    'onboarding',
+  );
+  const block = data?.block.state;
+  const proxy = data?.proxy.state;
   return (
     <Section title={i18n.t('onboarding.heading')}>
-      <p>{i18n.t('onboarding.blockStep')}</p>
-      <p>
-        <a href={addBlockLink(shop, apiKey)} target="_top">
-          {i18n.t('onboarding.addBlock')}
-        </a>
-      </p>
+      {loading && <Loading i18n={i18n} />}
+      {error && <Failed i18n={i18n} retry={retry} />}
+      <ul class="tyo-checklist">
+        <li data-check="block" data-state={block ?? 'unknown'}>
+          {data && (
+            <s-badge
+              tone={block === 'added' ? 'success' : block === 'missing' ? 'warning' : 'neutral'}
+            >
+              {i18n.t(
+                `onboarding.state.${block === 'added' ? 'done' : block === 'missing' ? 'todo' : 'unknown'}`,
+              )}
+            </s-badge>
+          )}{' '}
+          {block === 'added'
+            ? i18n.t('onboarding.blockAdded', { theme: data?.block.themeName ?? '' })
+            : block === 'missing'
+              ? i18n.t('onboarding.blockMissing', { theme: data?.block.themeName ?? '' })
+              : i18n.t('onboarding.blockStep')}{' '}
+          <a href={addBlockLink(shop, apiKey)} target="_top">
+            {i18n.t('onboarding.addBlock')}
+          </a>
+        </li>
+        <li data-check="proxy" data-state={proxy ?? 'unknown'}>
+          {data && (
+            <s-badge
+              tone={
+                proxy === 'answering'
+                  ? 'success'
+                  : proxy === 'not_answering'
+                    ? 'warning'
+                    : 'neutral'
+              }
+            >
+              {i18n.t(
+                `onboarding.state.${proxy === 'answering' ? 'done' : proxy === 'not_answering' ? 'todo' : 'unknown'}`,
+              )}
+            </s-badge>
+          )}{' '}
+          {proxy === 'answering'
+            ? i18n.t('onboarding.proxyOk')
+            : proxy === 'not_answering'
+              ? i18n.t('onboarding.proxyFailed')
+              : i18n.t('onboarding.proxyStep')}
+        </li>
+      </ul>
+      {data && <s-button onClick={retry}>{i18n.t('onboarding.check')}</s-button>}
     </Section>
   );
 }
@@ -388,14 +447,7 @@ function Shipments({ api, i18n, route, shop, download }: AppProps) {
                     </td>
                     <td>
                       {s.lastEvent?.message ?? s.lastEvent?.status ?? ''}
-                      {age !== null && (
-                        <span class="tyo-age">
-                          {' '}
-                          (
-                          {age === 0 ? i18n.t('list.today') : i18n.t('list.ageDays', { days: age })}
-                          )
-                        </span>
-                      )}
+                      {age !== null && <span class="tyo-age"> ({i18n.daysAgo(age)})</span>}
                     </td>
                     <td>{s.destinationCountryCode ?? ''}</td>
                     <td>{s.estimatedDeliveryAt ? i18n.date(s.estimatedDeliveryAt) : ''}</td>

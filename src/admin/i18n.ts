@@ -19,6 +19,8 @@ export interface I18n {
   number(n: number): string;
   percent(share: number): string;
   date(iso: string): string;
+  /** Whole days before now, as the language says it: `today`, `yesterday`, `3 days ago`. */
+  daysAgo(days: number): string;
 }
 
 export function createI18n(locale: AdminLocale): I18n {
@@ -26,6 +28,7 @@ export function createI18n(locale: AdminLocale): I18n {
   const numbers = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
   const percents = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
   const dates = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
+  const relative = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
   return {
     locale,
     t(key, vars) {
@@ -43,5 +46,6 @@ export function createI18n(locale: AdminLocale): I18n {
     number: (n) => numbers.format(n),
     percent: (share) => percents.format(share),
     date: (iso) => dates.format(new Date(iso)),
+    daysAgo: (days) => relative.format(-days, 'day'),
   };
 }

@@ -40,4 +40,6 @@ function show() {
 }
 
 window.addEventListener('hashchange', show);
+// The home's static note stands until the UI is ready; the UI then takes the whole container.
+root.replaceChildren();
 show();

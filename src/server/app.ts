@@ -59,6 +59,7 @@ import { ensureCustomAppShop } from './background.js';
 import { type Env, loadProxyConfig, type ProxyConfig } from './config.js';
 import type { AppEnv, RouteDeps } from './context.js';
 import { HttpError, httpError } from './http-error.js';
+import { mountOnboardingRoute, proxyPing } from './routes/api-onboarding.js';
 import { mountOverviewRoutes } from './routes/api-overview.js';
 import { apiSession } from './routes/api-session.js';
 import { mountSettingsRoutes } from './routes/api-settings.js';
@@ -421,6 +422,7 @@ export function createApp(env: Env, partial: Partial<AppDeps> = {}): App {
   route('/proxy/lookup', 'lookup', ['POST'], proxyLookup(routeDeps));
   route('/proxy/orders', 'orders', ['GET'], proxyOrders(routeDeps));
   route('/proxy/recommendations', 'recommendations', ['GET'], proxyRecommendations(routeDeps));
+  route('/proxy/ping', 'ping', ['GET'], () => proxyPing());
   const flow = deps.flowLifecycle ?? stores?.repos.flowTriggers;
   if (flow) mountFlowLifecycle(app, { apiSecret: config.apiSecret, flow, clock: deps.clock });
   const webhooks =
@@ -511,6 +513,7 @@ export function createApp(env: Env, partial: Partial<AppDeps> = {}): App {
       orders: stores.repos.orders,
       evict: shared.invalidateOrder,
     });
+    if (installedAdmin) mountOnboardingRoute(app, { adminFor: installedAdmin, fetch: deps.fetch });
   }
 
   app.notFound(() => httpError('not_found').toResponse());

@@ -5,6 +5,7 @@ import * as orders from './0002_orders.js';
 import * as overview from './0003_overview.js';
 import * as watcher from './0004_watcher.js';
 import * as storefrontToken from './0005_storefront_token.js';
+import * as overviewCarrierClass from './0006_overview_carrier_class.js';
 import * as watcherPolls from './0007_watcher_polls.js';
 import * as lastEventByKey from './0008_last_event_by_key.js';
 
@@ -15,6 +16,7 @@ export const migrations: Record<string, Migration> = {
   '0003_overview': overview,
   '0004_watcher': watcher,
   '0005_storefront_token': storefrontToken,
+  '0006_overview_carrier_class': overviewCarrierClass,
   '0007_watcher_polls': watcherPolls,
   '0008_last_event_by_key': lastEventByKey,
 };

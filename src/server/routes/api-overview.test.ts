@@ -620,6 +620,121 @@ describe.each(databases())('overview API on %s', (kind) => {
       { numRuns: 20 },
     );
   }, 120_000);
+
+  it('exports exactly the rows the list shows, in its order, for every filter', async () => {
+    const { api } = await seeded();
+    const queries = [
+      ...SHIPMENT_STATUSES.map((s) => `status=${s}`),
+      'status=unfulfilled',
+      'status=on_hold',
+      'status=scheduled',
+      'carrier=ups',
+      'carrier=bring&country=NO',
+      'country=SE',
+      'stalled=true',
+      'stalled=false',
+      'q=%232000',
+      'q=RR123456789NO',
+      'q=XK3PQ7',
+      `from=${ago(9).slice(0, 10)}`,
+      `to=${ago(11).slice(0, 10)}`,
+      `from=${ago(11).slice(0, 10)}&to=${ago(9).slice(0, 10)}`,
+      'sort=lastActivityAt&dir=asc',
+      'sort=processedAt&dir=desc&status=delayed',
+    ];
+    let nonEmpty = 0;
+    for (const query of queries) {
+      const list = await api.json<Page>(`/api/shipments?${query}&limit=250`);
+      const csv = await api.get(`/api/shipments.csv?${query}`);
+      expect(csv.status, query).toBe(200);
+      const rows = parseCsv((await csv.text()).slice(1));
+      expect(
+        rows.slice(1).map((r) => [r[0], r[5]]),
+        query,
+      ).toEqual(list.shipments.map((s) => [s.orderName, s.trackingNumber ?? '']));
+      if (list.shipments.length > 0) nonEmpty += 1;
+    }
+    // Every status of the sample has a row, so most filters above must find something.
+    expect(nonEmpty).toBeGreaterThanOrEqual(queries.length - 3);
+  });
+
+  it('pages the waiting orders without gaps or repeats, ties on the order date included', async () => {
+    const handle = await testDatabase(kind);
+    await seedShop(handle.db, A, 'UTC');
+    await seedShop(handle.db, B, 'UTC');
+    const waiting = (prefix: string): SeedOrder[] =>
+      Array.from({ length: 23 }, (_, i) => ({
+        id: `${prefix}${i}`,
+        name: `#${prefix}${i}`,
+        // Three distinct times: most orders tie with others.
+        processedAt: ago(1 + (i % 3)),
+        fulfillmentOrders: [{ status: i % 4 === 0 ? 'IN_PROGRESS' : 'OPEN' }],
+      }));
+    await seedOrders(handle.db, A, waiting('a'));
+    await seedOrders(handle.db, B, waiting('b'));
+    const api = testApp(handle);
+    for (const dir of ['asc', 'desc'])
+      for (const limit of [1, 4, 7, 23]) {
+        const seen: string[] = [];
+        let cursor: string | null = null;
+        do {
+          const page: Page = await api.json<Page>(
+            `/api/shipments?status=unfulfilled&dir=${dir}&limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`,
+          );
+          seen.push(...page.shipments.map((s) => s.id));
+          cursor = page.nextCursor;
+        } while (cursor);
+        expect(new Set(seen).size, `${dir} ${limit}`).toBe(23);
+        expect(seen.every((id) => id.startsWith('a'))).toBe(true);
+        const times = seen.map((id) => Number(id.slice(1)) % 3);
+        // Oldest first means the largest `ago` first.
+        const sorted = [...times].sort((x, y) => (dir === 'asc' ? y - x : x - y));
+        expect(times).toEqual(sorted);
+      }
+  });
+
+  it("never shows shop A's lookup counts to shop B", async () => {
+    const { handle, api } = await seeded();
+    const day = ago(1).slice(0, 10);
+    await overviewRouteDeps(handle.db, () => NOW).lookupStats.record(A, true, day);
+    const a = await api.json<{ days: unknown[] }>(`/api/analytics?from=${day}&to=${day}`);
+    expect(a.days).toEqual([{ date: day, found: 1, notFound: 0 }]);
+    const b = await api.json<{ days: unknown[] }>(`/api/analytics?from=${day}&to=${day}`, B);
+    expect(b.days).toEqual([]);
+  });
+
+  it('neutralises formulas in every text column, keeps commas, quotes, line breaks and UTF-8', async () => {
+    const handle = await testDatabase(kind);
+    await seedShop(handle.db, A, 'UTC');
+    await seedOrders(handle.db, A, [
+      {
+        id: 'o1',
+        name: '#Ærø-1',
+        processedAt: ago(3),
+        destinationCountryCode: 'NO',
+        shipments: [
+          {
+            id: 'f1',
+            status: 'in_transit',
+            carrierName: 'Posten, "Norge"\r\nbrev',
+            trackingNumber: '=1+2',
+            trackingUrl: '@https://evil.example/',
+            createdAt: ago(2),
+            events: [
+              { id: 'e1', status: 'IN_TRANSIT', at: ago(1), message: '-Sortert på Østlandet 📦' },
+            ],
+          },
+        ],
+      },
+    ]);
+    const text = await (await testApp(handle).get('/api/shipments.csv')).text();
+    const [, row] = parseCsv(text.slice(1));
+    expect(row?.[0]).toBe('#Ærø-1');
+    expect(row?.[4]).toBe('Posten, "Norge"\r\nbrev');
+    expect(row?.[5]).toBe("'=1+2");
+    expect(row?.[6]).toBe("'@https://evil.example/");
+    expect(row?.[7]).toBe("'-Sortert på Østlandet 📦");
+  });
 });
 
 /** A small RFC 4180 reader for the tests: quoted fields, doubled quotes, CRLF rows. */

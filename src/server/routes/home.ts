@@ -35,6 +35,8 @@ export function homeScript(): Response {
 
 /** The admin UI's bundle, served from `dist/admin/` at `/admin-assets/` when it has been built. */
 export const ADMIN_BUNDLE_PATH = '/admin-assets/admin.js';
+/** Its stylesheet (vite.admin.config.ts builds it beside the bundle). */
+export const ADMIN_STYLESHEET_PATH = '/admin-assets/admin.css';
 
 export interface HomeOptions {
   /** Whether the admin UI bundle exists; checked once at start. */
@@ -64,7 +66,7 @@ export function renderHome(config: ProxyConfig, options: HomeOptions): string {
   const apiKey = escapeHtml(config.app?.apiKey ?? '');
   const cdn = escapeHtml(config.cdnOrigin);
   const bundle = options.hasAdminBundle
-    ? `<script type="module" src="${ADMIN_BUNDLE_PATH}"></script>`
+    ? `<link rel="stylesheet" href="${ADMIN_STYLESHEET_PATH}">\n<script type="module" src="${ADMIN_BUNDLE_PATH}"></script>`
     : '';
   return `<!doctype html>
 <html lang="en">
