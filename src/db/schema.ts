@@ -87,6 +87,8 @@ export interface WatchedShipmentsTable {
   fulfillment_gid: string;
   /** Our carrier code chosen by the merchant; null: identification decides. */
   carrier_override: string | null;
+  /** The override's display name, kept on every rewrite of the shipment (migration 0009). */
+  carrier_override_name: string | null;
   next_poll_at: Timestamp | null;
   last_polled_at: Timestamp | null;
   consecutive_failures: Generated<number>;

@@ -60,7 +60,13 @@ export interface WatchedShipmentsRepository {
    * Sets (or with null clears) the merchant's carrier for a shipment and makes it due now with no
    * back-off, so the corrected carrier is asked at the next round.
    */
-  setCarrierOverride(shop: string, fulfillmentGid: string, carrier: string | null): Promise<void>;
+  setCarrierOverride(
+    shop: string,
+    fulfillmentGid: string,
+    carrier: string | null,
+    /** The carrier's display name; the shipment keeps both through Shopify's rewrites (migration 0009). */
+    carrierName?: string | null,
+  ): Promise<void>;
   /**
    * Makes every shipment of the shop the watcher knows due now, without back-off (new carrier
    * keys: shipments no adapter could poll are asked at the next round, not hours later). Leased
@@ -153,9 +159,10 @@ export function createWatchedShipmentsRepository(db: Kysely<Database>): WatchedS
       return Number(result.numUpdatedRows) > 0;
     },
 
-    async setCarrierOverride(shop, fulfillmentGid, carrier) {
+    async setCarrierOverride(shop, fulfillmentGid, carrier, carrierName = null) {
       const values = {
         carrier_override: carrier,
+        carrier_override_name: carrier === null ? null : carrierName,
         next_poll_at: null,
         consecutive_failures: 0,
         retry_after_until: null,

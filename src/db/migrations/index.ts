@@ -8,6 +8,7 @@ import * as storefrontToken from './0005_storefront_token.js';
 import * as overviewCarrierClass from './0006_overview_carrier_class.js';
 import * as watcherPolls from './0007_watcher_polls.js';
 import * as lastEventByKey from './0008_last_event_by_key.js';
+import * as carrierOverrideKept from './0009_carrier_override_kept.js';
 
 /** Names sort in the order they run; Kysely refuses to start if one that ran is missing here. */
 export const migrations: Record<string, Migration> = {
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   '0006_overview_carrier_class': overviewCarrierClass,
   '0007_watcher_polls': watcherPolls,
   '0008_last_event_by_key': lastEventByKey,
+  '0009_carrier_override_kept': carrierOverrideKept,
 };

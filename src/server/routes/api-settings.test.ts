@@ -1,5 +1,6 @@
 // Issue 13's interfaces from outside, in app mode behind session tokens: the settings resource and the carrier override.
 import { randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { createRepositories } from '../../db/repositories.js';
 import { databases, testDatabase } from '../../db/testing.js';
@@ -226,5 +227,28 @@ describe.each(databases())('GET/PUT /api/settings and PATCH /api/shipments/:id o
       expect(response.status, JSON.stringify(body)).toBe(400);
     }
     expect((await h.call('GET', '/api/shipments/1', A)).status).toBe(405);
+  });
+
+  it("the override outlives Shopify's rewrites of the shipment, in lookups and in the overview's class", async () => {
+    const h = await harness();
+    expect((await h.call('PATCH', '/api/shipments/1', A, { carrier: 'postnord' })).status).toBe(
+      200,
+    );
+    // A later fulfillments/update (or reconciliation) writes Shopify's carrier again: Bring.
+    await h.repos.orders.upsert(A, storedOrder(1, { updatedAt: '2026-11-03T10:00:00Z' }));
+    const kept = await h.repos.orders.get(A, 'gid://shopify/Order/1');
+    expect(kept?.shipments[0]).toMatchObject({ carrierCode: 'postnord', carrierName: 'PostNord' });
+    const { rows } = await sql<{ carrier_class: string }>`
+      select carrier_class from shipments where shop = ${A}`.execute(h.database.db);
+    // PostNord is a postal service (Bring parcels are `other`): the stalled rule uses its days.
+    expect(rows.map((r) => r.carrier_class)).toEqual(['postal']);
+    // Handing the choice back to identification: the next write is Shopify's again.
+    expect((await h.call('PATCH', '/api/shipments/1', A, { carrier: null })).status).toBe(200);
+    await h.repos.orders.upsert(A, storedOrder(1, { updatedAt: '2026-11-04T10:00:00Z' }));
+    const back = await h.repos.orders.get(A, 'gid://shopify/Order/1');
+    expect(back?.shipments[0]).toMatchObject({ carrierCode: 'bring', carrierName: 'Bring' });
+    // Shop B's shipment of the same number is untouched throughout.
+    const other = await h.repos.orders.get(B, 'gid://shopify/Order/2');
+    expect(other?.shipments[0]).toMatchObject({ carrierCode: 'bring' });
   });
 });

@@ -53,7 +53,12 @@ export function apiPatchShipmentCarrier(deps: ShipmentCarrierDeps) {
     const orderGid = await deps.watched.orderOf(shop, gid);
     if (!orderGid) throw httpError('not_found');
     const carrier = parsed.data.carrier;
-    await deps.watched.setCarrierOverride(shop, gid, carrier);
+    await deps.watched.setCarrierOverride(
+      shop,
+      gid,
+      carrier,
+      carrier === null ? null : (carrierDisplayName(carrier) ?? null),
+    );
     if (carrier !== null) {
       const written = await deps.orders.update(shop, orderGid, (order) => {
         if (!order) return null;
