@@ -35,7 +35,10 @@ export const DateRangeSchema = z
   .refine((r) => !r.from || !r.to || r.from <= r.to, { message: 'from after to', path: ['to'] });
 export type DateRange = z.infer<typeof DateRangeSchema>;
 
-const text = (max: number) => z.string().trim().min(1).max(max);
+/** Control characters (NUL above all, which Postgres refuses in text) are no part of a name or number. */
+const NO_CONTROL = /^\P{Cc}*$/u;
+const text = (max: number) =>
+  z.string().trim().min(1).max(max).regex(NO_CONTROL, 'no control characters');
 
 export const ListFilterSchema = z.object({
   status: z.enum([...SHIPMENT_STATUSES, ...ORDER_STATES]).optional(),
@@ -58,7 +61,7 @@ export const ListFilterSchema = z.object({
 export type ListFilter = z.infer<typeof ListFilterSchema>;
 
 export const ListQuerySchema = ListFilterSchema.extend({
-  cursor: z.string().max(512).optional(),
+  cursor: z.string().max(512).regex(NO_CONTROL, 'no control characters').optional(),
   limit: z.coerce.number().int().min(1).max(MAX_LIMIT).default(DEFAULT_LIMIT),
 });
 export type ListQuery = z.infer<typeof ListQuerySchema>;

@@ -11,6 +11,11 @@ import { startWebhookWorker } from '../webhooks/process.js';
 import type { AppStores } from './app.js';
 import { type Env, withoutBlanks } from './config.js';
 
+/** Seconds between the webhook worker's looks at its queue (pg-boss polls). */
+export const WEBHOOK_POLL_S = 0.5;
+/** Deliveries one process handles at once; each is one short transaction. */
+export const WEBHOOK_CONCURRENCY = 4;
+
 export interface BackgroundDeps {
   stores: AppStores & { jobs: JobQueue };
   /** Each shop's Admin API client (`App.adminFor`, or the worker's own). */
@@ -55,8 +60,13 @@ export async function ensureCustomAppShop(shops: ShopsRepository, shop: string):
 export async function startBackground(env: Env, deps: BackgroundDeps): Promise<Background> {
   const config = loadSyncConfig(withoutBlanks(env));
   const { db, repos, jobs } = deps.stores;
-  // Webhook deliveries are queued by POST /webhooks and processed here, once per event.
-  await startWebhookWorker({ db, repos, jobs, logger: deps.logger, clock: deps.clock });
+  // Webhook deliveries are queued by POST /webhooks and processed here, once per event. pg-boss's
+  // defaults (a look every 2 s, one job at a time) would take a burst of deliveries at 30 a minute,
+  // past the 5 s in which a change must show in lookups.
+  await startWebhookWorker(
+    { db, repos, jobs, logger: deps.logger, clock: deps.clock },
+    { pollingIntervalSeconds: WEBHOOK_POLL_S, localConcurrency: WEBHOOK_CONCURRENCY },
+  );
   const shops = await repos.shops.installed();
   if (deps.customShop) {
     await ensureCustomAppShop(repos.shops, deps.customShop);
