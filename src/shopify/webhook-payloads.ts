@@ -53,6 +53,11 @@ export const RestOrderSchema = z.object({
   /** Read only to fingerprint it. */
   email: Str.nullish(),
   contact_email: Str.nullish(),
+  /**
+   * Not Shopify's: the email's keyed fingerprint, put in place of `email` when the delivery was
+   * queued (src/sync/queue-payload.ts); null when the order has no email.
+   */
+  email_fingerprint: z.object({ value: z.string().max(100), version: z.number().int() }).nullish(),
   created_at: Str,
   processed_at: Str.nullish(),
   updated_at: Str,

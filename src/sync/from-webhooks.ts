@@ -138,7 +138,11 @@ export function orderWebhookToUpdate(
   order: RestOrder,
   fingerprint: EmailFingerprinter,
 ): OrderWebhookUpdate {
-  const email = fingerprint(order.email ?? order.contact_email);
+  // A queued delivery carries the fingerprint made at receipt instead of the email.
+  const email =
+    order.email_fingerprint !== undefined
+      ? order.email_fingerprint
+      : fingerprint(order.email ?? order.contact_email);
   const country = order.shipping_address?.country_code ?? null;
   return {
     row: {

@@ -13,6 +13,8 @@ import type { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import type { FieldIssue } from '../../contract/errors.js';
+import { queueableSyncPayload as queueableSyncPayloadOf } from '../../sync/queue-payload.js';
+import { createFingerprinters } from '../../sync/shop-admin.js';
 import { COMPLIANCE_TOPICS, WEBHOOK_HANDLERS } from '../../webhooks/index.js';
 import {
   createWebhookQueue,
@@ -57,6 +59,10 @@ const HEADER_NAMES = {
 /** Mounts `POST /webhooks` (and 405 for other methods) on `app`. */
 export function mountWebhookRoutes(app: Hono<AppEnv>, deps: WebhookRouteDeps): void {
   const handlers = deps.handlers ?? WEBHOOK_HANDLERS;
+  const fingerprinters = createFingerprinters(deps.repos.shopSecrets);
+  /** The order sync's payloads cut down to what its handlers read, the email as its fingerprint. */
+  const queueableSyncPayload = (payload: unknown, topic: string, shop: string) =>
+    queueableSyncPayloadOf(topic, payload, () => fingerprinters(shop));
   let queueReady: Promise<void> | undefined;
   const limitBody = bodyLimit({
     maxSize: MAX_WEBHOOK_BODY_BYTES,
@@ -126,13 +132,21 @@ export function mountWebhookRoutes(app: Hono<AppEnv>, deps: WebhookRouteDeps): v
         return jsonResponse({ result: 'ignored', reason: ignored });
       }
 
+      let queued: unknown;
+      try {
+        queued = await queueableSyncPayload(queueablePayload(topic, payload), topic, shop);
+      } catch (error) {
+        // The shop's fingerprint key could not be read: Shopify sends the delivery again.
+        log.error({ ...where, result: 'not_queued', name: errorName(error) });
+        throw httpError('database_unavailable');
+      }
       const delivery: WebhookDelivery = {
         shop,
         topic,
         eventId,
         webhookId,
         triggeredAt,
-        payload: queueablePayload(topic, payload),
+        payload: queued,
       };
       queueReady ??= createWebhookQueue(deps.jobs).catch((error: unknown) => {
         queueReady = undefined;
