@@ -2,11 +2,10 @@
 import { serve } from '@hono/node-server';
 import { DatabaseUnavailableError } from '../db/index.js';
 import { createLogger } from '../platform/logger.js';
-import { loadSyncConfig } from '../sync/config.js';
 import { watcherInServer } from '../watcher/runtime.js';
 import { type App, ConfigError, createApp } from './app.js';
 import { type Background, startBackground } from './background.js';
-import { loadProxyConfig, withoutBlanks } from './config.js';
+import { checkSettings } from './settings-check.js';
 import { createSharedState } from './shared-state.js';
 import { type OpenStores, openStores } from './stores.js';
 
@@ -20,8 +19,7 @@ async function main(): Promise<void> {
   let background: Background | undefined;
   try {
     // Settings first, so a bad one stops the start before the database is opened.
-    loadProxyConfig(process.env);
-    loadSyncConfig(withoutBlanks(process.env));
+    checkSettings(process.env);
     const watcher = watcherInServer(process.env);
     opened = await openStores(process.env, logger, () => Date.now());
     const shared = createSharedState(process.env, logger).deps;

@@ -88,7 +88,8 @@ export function createSharedState(raw: Env, logger: Logger): SharedState {
   };
 }
 
-function isRedisUrl(text: string): boolean {
+/** `redis://` or `rediss://` with a host: what REDIS_URL must be. */
+export function isRedisUrl(text: string): boolean {
   try {
     const url = new URL(text);
     return (url.protocol === 'redis:' || url.protocol === 'rediss:') && url.hostname !== '';

@@ -2,11 +2,10 @@
 import { DatabaseUnavailableError } from '../db/index.js';
 import { ConfigError } from '../platform/config-error.js';
 import { createLogger } from '../platform/logger.js';
-import { loadSyncConfig } from '../sync/config.js';
-import { watcherConfigFromEnv } from '../watcher/watcher.js';
 import { createApp } from './app.js';
 import { type Background, startBackground } from './background.js';
-import { loadProxyConfig, withoutBlanks } from './config.js';
+import { withoutBlanks } from './config.js';
+import { checkSettings } from './settings-check.js';
 import { createSharedState, type SharedState } from './shared-state.js';
 import { type OpenStores, openStores } from './stores.js';
 
@@ -26,9 +25,7 @@ async function main(): Promise<void> {
       );
     }
     // The same settings as the server (its Shopify mode decides whose Admin API the jobs call).
-    loadProxyConfig(process.env);
-    loadSyncConfig(env);
-    watcherConfigFromEnv(env);
+    checkSettings(process.env);
     opened = await openStores(process.env, logger, () => Date.now());
     shared = createSharedState(process.env, logger);
     // Never served: it gives each shop's Admin API client, and it carries this process's store

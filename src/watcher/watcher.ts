@@ -44,16 +44,22 @@ type Env = Record<string, string | undefined>;
  * Throws ConfigError naming a malformed variable.
  */
 export function watcherConfigFromEnv(env: Env): WatcherConfig {
+  // Every malformed setting is named at once, each with its range.
+  const bad: string[] = [];
+  const ranges: string[] = [];
   const whole = (name: string, fallback: number, min: number, max: number): number => {
     const value = env[name]?.trim();
     if (!value) return fallback;
     const number = Number(value);
-    if (!/^\d+$/.test(value) || number < min || number > max)
-      throw new ConfigError([], [name], `${name} must be a whole number from ${min} to ${max}`);
+    if (!/^\d+$/.test(value) || number < min || number > max) {
+      bad.push(name);
+      ranges.push(`${name} must be a whole number from ${min} to ${max}`);
+      return fallback;
+    }
     return number;
   };
   const intervalS = whole('WATCHER_INTERVAL_S', WATCHER_DEFAULTS.intervalS, 1, 86_400);
-  return {
+  const config: WatcherConfig = {
     intervalS,
     batchSize: whole('WATCHER_BATCH', WATCHER_DEFAULTS.batchSize, 1, 10_000),
     leaseS: Math.min(900, Math.max(20, intervalS * 10)),
@@ -66,6 +72,8 @@ export function watcherConfigFromEnv(env: Env): WatcherConfig {
     carrierTimeoutMs: whole('CARRIER_TIMEOUT_MS', WATCHER_DEFAULTS.carrierTimeoutMs, 1, 60_000),
     concurrency: WATCHER_DEFAULTS.concurrency,
   };
+  if (bad.length) throw new ConfigError([], bad, ranges.join('; '));
+  return config;
 }
 
 export type WatcherDeps = Omit<PollDeps, 'carrierTimeoutMs' | 'carrierRequestsPerMinute'> & {
