@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
 import type { FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CountKey } from '../../src/overview/filters.js';
+import { BOARD_KEYS } from '../../src/overview/board-keys.js';
 import { DEMO_SHOP } from '../env.js';
 import { generatedAdminOrders } from '../shopify/seed-generated.js';
 import { seedOrders } from '../shopify/seed-orders.js';
@@ -21,22 +21,6 @@ import { expectedCounts, expectedShipments } from './expected-board.js';
 const NOW = Date.parse('2026-11-20T10:00:00Z');
 /** Enough for every state several times over, few enough that the backfill ends in a test's time. */
 const GENERATED = 600;
-const BOARD: readonly CountKey[] = [
-  'unfulfilled',
-  'on_hold',
-  'scheduled',
-  'label_created',
-  'in_transit',
-  'out_for_delivery',
-  'ready_for_pickup',
-  'attempted_delivery',
-  'delayed',
-  'stalled',
-  'failure',
-  'returned_to_sender',
-  'delivered',
-];
-
 const seeded = [...seedOrders(new Date(NOW)), ...generatedAdminOrders(new Date(NOW), GENERATED)];
 const truth = expectedCounts(seeded, NOW);
 const shipments = expectedShipments(seeded, NOW);
@@ -122,7 +106,7 @@ describe('the delivery overview in the local Shopify admin', () => {
   };
 
   it('the seed has every state the board shows (but a return, which Shopify cannot report)', () => {
-    for (const key of BOARD)
+    for (const key of BOARD_KEYS)
       if (key !== 'returned_to_sender') expect(truth[key], key).toBeGreaterThan(0);
   });
 
@@ -130,7 +114,7 @@ describe('the delivery overview in the local Shopify admin', () => {
     const { context, app } = await open(DESKTOP.width);
     try {
       const shown = await boardCounts(app);
-      expect(shown).toEqual(Object.fromEntries(BOARD.map((k) => [k, truth[k]])));
+      expect(shown).toEqual(Object.fromEntries(BOARD_KEYS.map((k) => [k, truth[k]])));
     } finally {
       await context.close();
     }

@@ -3,6 +3,7 @@
 // settings. Plain elements inside Polaris web components, so it reads well before polaris.js loads.
 import type { ComponentChildren } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
+import { BOARD_KEYS } from '../overview/board-keys.js';
 import {
   type AdminApi,
   type AnalyticsBody,
@@ -120,22 +121,6 @@ export function App(props: AppProps) {
     </s-page>
   );
 }
-
-const BOARD_KEYS = [
-  'unfulfilled',
-  'on_hold',
-  'scheduled',
-  'label_created',
-  'in_transit',
-  'out_for_delivery',
-  'ready_for_pickup',
-  'attempted_delivery',
-  'delayed',
-  'stalled',
-  'failure',
-  'returned_to_sender',
-  'delivered',
-] as const;
 
 const PROBLEMS = new Set([
   'stalled',
