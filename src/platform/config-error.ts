@@ -3,6 +3,8 @@ export class ConfigError extends Error {
   override readonly name = 'ConfigError';
   readonly missing: string[];
   readonly invalid: string[];
+  /** What is wrong, without the names above or any value (for messages that gather several). */
+  readonly detail: string | undefined;
 
   /** `detail` says what is wrong with an invalid setting, without its value. */
   constructor(missing: string[], invalid: string[] = [], detail?: string) {
@@ -13,5 +15,6 @@ export class ConfigError extends Error {
     super(`Configuration error: ${parts.join('; ')}`);
     this.missing = missing;
     this.invalid = invalid;
+    this.detail = detail;
   }
 }

@@ -32,8 +32,7 @@ export function checkSettings(raw: Env): void {
       if (!(error instanceof ConfigError)) throw error;
       for (const name of error.missing) missing.add(name);
       for (const name of error.invalid) invalid.add(name);
-      const reason = error.message.split('; ').filter((part) => !/settings: /.test(part));
-      reasons.push(...reason.map((part) => part.replace(/^Configuration error: /, '')));
+      if (error.detail) reasons.push(error.detail);
     }
   };
   check(() => loadProxyConfig(raw));
@@ -50,6 +49,6 @@ export function checkSettings(raw: Env): void {
       throw new ConfigError([], ['DATABASE_URL'], 'DATABASE_URL must be a postgres:// URL');
   });
   if (missing.size || invalid.size) {
-    throw new ConfigError([...missing], [...invalid], reasons.filter(Boolean).join('; '));
+    throw new ConfigError([...missing], [...invalid], reasons.join('; ') || undefined);
   }
 }
